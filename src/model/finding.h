@@ -1,0 +1,59 @@
+// model::Finding: the public contract every check, output and store shares
+// (see docs: shared design findings.md). Add fields only as optional ones.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/inventory.h"
+
+namespace fw::model {
+
+enum class Severity : uint8_t { kInfo, kLow, kMedium, kHigh, kCritical };
+std::string_view SeverityName(Severity s);
+// Parses "info".."critical"; returns false for anything else.
+bool ParseSeverity(std::string_view text, Severity* out);
+// critical >= 9.0, high >= 7.0, medium >= 4.0, low >= 0.1, info below.
+Severity SeverityFromScore(double score);
+
+struct Location {
+  std::string file;
+  Platform platform = Platform::kN8n;
+  std::string workflow_id;
+  std::string workflow_name;
+  std::string node_id;
+  std::string node_name;
+  std::string node_type;
+  std::string pointer;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+struct Finding {
+  std::string id;  // FW-<16 hex>, stable for the same problem at the same place
+  std::string rule;
+  std::string category;
+  std::string title;
+  Severity severity = Severity::kInfo;
+  double score = 0;
+  double likelihood = 0;
+  double impact = 0;
+  std::vector<std::pair<std::string, std::string>> factors;
+  std::vector<std::string> standards;
+  Location location;
+  std::string message;
+  std::string remediation;
+  std::string evidence;  // never a whole secret
+};
+
+struct ScanSummary {
+  size_t files = 0;
+  size_t workflows = 0;
+  size_t nodes = 0;
+  core::Diagnostics errors;
+  core::Diagnostics warnings;
+};
+
+}  // namespace fw::model

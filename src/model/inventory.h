@@ -1,0 +1,133 @@
+// model::Inventory: the platform-neutral picture of what was scanned.
+// Importers fill it; analysis passes, reports and the threat model read it.
+// Every element keeps where it came from (a ValueRef into the parsed file,
+// which gives line and column, and an RFC 6901 pointer).
+//
+// Plain data. Thread-safety: immutable once an importer returns it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/json.h"
+
+namespace fw::model {
+
+enum class Platform : uint8_t { kN8n, kNodeRed, kPowerAutomate, kLogicApps, kMake, kAppModel };
+std::string_view PlatformName(Platform p);
+
+// What a node does in its workflow.
+enum class NodeRole : uint8_t {
+  kEntryPoint,  // starts the workflow (trigger, webhook, form, schedule)
+  kStep,        // internal logic: set, if, merge, wait
+  kCode,        // runs user-written code or OS commands
+  kConnector,   // talks to an external service or API
+  kDataStore,   // reads or writes a database, spreadsheet or vector store
+  kAnnotation,  // sticky notes and other non-executing elements
+};
+std::string_view NodeRoleName(NodeRole r);
+
+// Who can fire an entry point.
+enum class Exposure : uint8_t {
+  kNone,        // not an entry point
+  kInternal,    // manual, schedule, called by another workflow, error trigger
+  kThirdParty,  // a service's own trigger (Slack, Stripe...) or polling
+  kInternet,    // anyone who can reach the platform's HTTP endpoint
+};
+std::string_view ExposureName(Exposure e);
+
+struct SourceRef {
+  core::ValueRef value;  // the JSON value; gives line and column
+  std::string pointer;   // RFC 6901 pointer into the file
+};
+
+struct CredentialRef {
+  std::string type;  // e.g. "httpHeaderAuth"
+  std::string id;
+  std::string name;
+  SourceRef source;
+};
+
+struct Node {
+  std::string id;
+  std::string name;
+  std::string type;  // platform type id, e.g. "n8n-nodes-base.webhook"
+  double type_version = 1;
+  NodeRole role = NodeRole::kStep;
+  Exposure exposure = Exposure::kNone;
+  bool disabled = false;
+  std::string on_error;  // n8n: stopWorkflow, continueRegularOutput, continueErrorOutput
+  std::string webhook_id;
+  std::string notes;
+  core::ValueRef parameters;  // the raw parameter object, positions included
+  std::vector<CredentialRef> credentials;
+  SourceRef source;
+};
+
+struct Connection {
+  uint32_t from = 0;  // node indices
+  uint32_t to = 0;
+  std::string type;  // "main", "ai_tool", "ai_languageModel", ...
+  uint32_t output_index = 0;
+  uint32_t input_index = 0;
+  SourceRef source;
+};
+
+struct ExternalHost {
+  std::string host;    // lower case
+  std::string scheme;  // lower case
+  std::string url;     // as written
+  uint32_t node = 0;
+  SourceRef source;
+};
+
+struct WorkflowSettings {
+  bool present = false;
+  std::string caller_policy;                // n8n: any, none, workflowsFromAList, workflowsFromSameOwner
+  std::string save_data_error_execution;    // n8n: all, none (empty: instance default)
+  std::string save_data_success_execution;  // n8n: all, none
+  std::string save_manual_executions;
+  std::string error_workflow;  // id of the workflow run on failure
+  std::string execution_order;
+  std::string timezone;
+  SourceRef source;
+};
+
+struct Workflow {
+  Platform platform = Platform::kN8n;
+  std::string file;  // SourceFile name
+  std::string id;
+  std::string name;
+  bool active = false;
+  bool archived = false;
+  std::string version_id;
+  std::string owner;
+  std::vector<std::string> tags;
+  std::vector<Node> nodes;
+  std::vector<Connection> connections;
+  WorkflowSettings settings;
+  core::ValueRef pin_data;  // node name -> array of items
+  core::ValueRef static_data;
+  std::vector<ExternalHost> hosts;
+  SourceRef source;
+  std::shared_ptr<const core::Document> document;  // keeps every ValueRef alive
+
+  // Index of the node with this name, or -1.
+  int FindNode(std::string_view name) const;
+  // Index of the node named `key`, or else with that id (some tools key
+  // connections by id), or -1.
+  int FindNodeByNameOrId(std::string_view key) const;
+};
+
+// What importers return for one input file.
+struct ImportResult {
+  std::vector<Workflow> workflows;
+  core::Diagnostics errors;    // the file could not be read as a whole
+  core::Diagnostics warnings;  // parts were skipped; the rest was read
+};
+
+}  // namespace fw::model
