@@ -1,0 +1,37 @@
+#include "analysis/walk.h"
+
+namespace fw::analysis {
+
+namespace {
+
+void Walk(const core::ValueRef& v, std::string& pointer, std::string_view key, int depth,
+          const std::function<void(const StringSite&)>& fn) {
+  if (depth > 128 || !v.valid()) return;
+  if (v.is_object() || v.is_array()) {
+    const size_t base = pointer.size();
+    for (size_t i = 0; i < v.size(); ++i) {
+      std::string_view child_key = key;
+      if (v.is_object()) {
+        child_key = v.key_at(i);
+        core::AppendPointerToken(pointer, child_key);
+      } else {
+        core::AppendPointerIndex(pointer, i);
+      }
+      Walk(v.value_at(i), pointer, child_key, depth + 1, fn);
+      pointer.resize(base);
+    }
+    return;
+  }
+  if (v.is_null()) return;
+  fn(StringSite{key, v.text(), v, pointer});
+}
+
+}  // namespace
+
+void ForEachScalar(const core::ValueRef& root, const std::string& pointer,
+                   const std::function<void(const StringSite&)>& fn) {
+  std::string p = pointer;
+  Walk(root, p, "", 0, fn);
+}
+
+}  // namespace fw::analysis
