@@ -1,0 +1,31 @@
+// flowwarden: one verb per job. This file wires the verbs; each lives in its
+// own *_command.cpp. Only the CLI prints, reads files and sets exit codes.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.h"
+#include "report/report.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"flowwarden: security review for no-code and low-code automations"};
+  app.set_version_flag("--version", std::string(fw::report::kToolName) + " " +
+                                        fw::report::kToolVersion);
+  app.require_subcommand(1);
+
+  fw::cli::ScanOptions scan;
+  fw::cli::AddScanCommand(app, scan);
+  fw::cli::RulesOptions rules;
+  fw::cli::AddRulesCommand(app, rules);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    // Help and version exit 0; usage errors exit 2 (findings.md).
+    return code == 0 ? 0 : 2;
+  }
+  if (app.got_subcommand("scan")) return fw::cli::RunScan(scan);
+  if (app.got_subcommand("rules")) return fw::cli::RunRules(rules);
+  return 2;
+}

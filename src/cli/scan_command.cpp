@@ -1,0 +1,69 @@
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "cli/scan_pipeline.h"
+#include "core/file_system.h"
+#include "model/finding.h"
+
+namespace fw::cli {
+
+void AddScanCommand(CLI::App& app, ScanOptions& options) {
+  CLI::App* cmd = app.add_subcommand("scan", "Scan exported workflows for security problems");
+  cmd->add_option("paths", options.paths, "Export files or folders (walked recursively for *.json)")
+      ->required();
+  cmd->add_option("--format,-f", options.format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--fail-on", options.fail_on,
+                  "Exit 1 when a finding is at or above this severity (or 'never')")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
+      ->capture_default_str();
+  cmd->add_option("--output,-o", options.output, "Write the report to FILE instead of stdout");
+  cmd->add_option("--color", options.color, "Colour in the table: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd->add_flag("--warnings", options.warnings, "List import warnings in the table");
+}
+
+bool Emit(const std::string& text, const std::string& path) {
+  if (path.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return true;
+  }
+  auto status = core::LocalFileSystem().WriteFile(path, text);
+  if (!status.ok()) {
+    std::fprintf(stderr, "flowwarden: %s\n", status.error().ToString().c_str());
+    return false;
+  }
+  return true;
+}
+
+int RunScan(const ScanOptions& options) {
+  report::ScanReport result = Scan(core::LocalFileSystem(), options.paths);
+  std::string text;
+  if (options.format == "json") {
+    text = report::RenderJson(result);
+  } else {
+    report::TableOptions table;
+    table.color = options.color == "always" ||
+                  (options.color == "auto" && options.output.empty() && isatty(STDOUT_FILENO) != 0);
+    table.show_warnings = options.warnings;
+    text = report::RenderTable(result, table);
+  }
+  if (!Emit(text, options.output)) return 2;
+  if (result.summary.files == 0) {
+    std::fprintf(stderr, "flowwarden: no input could be read\n");
+    return 2;
+  }
+  if (options.fail_on == "never") return 0;
+  model::Severity threshold = model::Severity::kHigh;
+  (void)model::ParseSeverity(options.fail_on, &threshold);
+  for (const auto& f : result.findings) {
+    if (f.severity >= threshold) return 1;
+  }
+  return 0;
+}
+
+}  // namespace fw::cli
