@@ -7,7 +7,8 @@ namespace fw::core {
 
 SourceFile::SourceFile(std::string name, std::string bytes)
     : name_(std::move(name)), bytes_(std::move(bytes)) {
-  line_starts_.push_back(0);
+  // A UTF-8 byte order mark is not a column of the first line.
+  line_starts_.push_back(bytes_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
   const char* begin = bytes_.data();
   const char* end = begin + bytes_.size();
   for (const char* p = begin; p < end;) {
@@ -20,6 +21,7 @@ SourceFile::SourceFile(std::string name, std::string bytes)
 
 Position SourceFile::PositionOf(size_t offset) const {
   offset = std::min(offset, bytes_.size());
+  offset = std::max<size_t>(offset, line_starts_[0]);
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   size_t start = line_starts_[line_index];

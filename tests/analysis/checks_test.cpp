@@ -59,7 +59,9 @@ TEST(Runner, ReachabilityRaisesLikelihood) {
   std::string internal = kOpenWebhook;
   internal.replace(internal.find("n8n-nodes-base.webhook"), 22, "n8n-nodes-base.manualTrigger");
   for (const auto& f : ScanText(internal)) {
-    if (f.rule == "n8n.command.execution") EXPECT_LT(f.likelihood, 7.0);
+    if (f.rule == "n8n.command.execution") {
+      EXPECT_LT(f.likelihood, 7.0);
+    }
     EXPECT_NE(f.rule, "n8n.webhook.no-auth");
   }
 }
