@@ -56,6 +56,8 @@ void FilesystemAccess(const WorkflowView& wf, const RuleInfo& rule, Reporter& ou
     }
     bool path_from_input = path.find("{{") != std::string_view::npos;
     issue.likelihood = ReachableLikelihood(wf, i, rule.likelihood, path_from_input ? 7.0 : 5.0);
+    // A path taken from run-time data can reach any file n8n may open.
+    if (path_from_input && wf.internet_source[i] >= 0) issue.impact = 8.0;
     issue.factors = {{"exposure", reach.empty() ? "internal" : "internet"},
                      {"path", path_from_input ? "from-run-time-data" : "fixed"}};
     out.Report(rule, wf, &node, node.source, std::move(issue));

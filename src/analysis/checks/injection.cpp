@@ -82,10 +82,14 @@ void NoSqlInjection(const WorkflowView& wf, const RuleInfo& rule, Reporter& out)
   for (uint32_t i = 0; i < w.nodes.size(); ++i) {
     const model::Node& node = w.nodes[i];
     std::string_view t = BaseType(ActiveN8nType(node));
-    if (t != "mongoDb" && t != "elasticsearch" && t != "redis") continue;
-    const char* key = t == "redis" ? "command" : "query";
-    std::string_view query = node.parameters[key].str();
+    if (t != "mongoDb" && t != "elasticsearch") continue;
+    // MongoDB keeps its filter or pipeline in "query"; Elasticsearch its
+    // query DSL in "options.query".
+    const bool es = t == "elasticsearch";
+    core::ValueRef ref = es ? node.parameters["options"]["query"] : node.parameters["query"];
+    std::string_view query = ref.str();
     if (!Interpolates(query)) continue;
+    const char* key = es ? "options.query" : "query";
     Issue issue;
     std::string reach = ReachabilityPhrase(wf, i);
     issue.message = Quote(node.name) + " splices run-time data into a database query (" +
@@ -93,7 +97,9 @@ void NoSqlInjection(const WorkflowView& wf, const RuleInfo& rule, Reporter& out)
     issue.evidence = std::string(key) + ": " + core::Abbreviate(query, 80);
     issue.likelihood = ReachableLikelihood(wf, i, rule.likelihood, 7.0);
     issue.factors = {{"exposure", reach.empty() ? "internal" : "internet"}, {"sink", "nosql"}};
-    out.Report(rule, wf, &node, ParamRef(node, key), std::move(issue));
+    model::SourceRef where = es ? model::SourceRef{ref, node.source.pointer + "/parameters/options/query"}
+                                : ParamRef(node, "query");
+    out.Report(rule, wf, &node, where, std::move(issue));
   }
 }
 
@@ -111,7 +117,9 @@ void CommandInjection(const WorkflowView& wf, const RuleInfo& rule, Reporter& ou
     issue.message = Quote(node.name) + " puts run-time data (" + FirstExpression(command) +
                     ") into a shell command line" + (reach.empty() ? "." : ", " + reach + ".");
     issue.evidence = "command: " + core::Abbreviate(command, 80);
-    issue.likelihood = ReachableLikelihood(wf, i, rule.likelihood, 8.5);
+    // Reachable from an unauthenticated entry point this is remote command
+    // execution for anyone on the internet.
+    issue.likelihood = ReachableLikelihood(wf, i, rule.likelihood, 9.5);
     issue.factors = {{"exposure", reach.empty() ? "internal" : "internet"}, {"sink", "shell"}};
     out.Report(rule, wf, &node, ParamRef(node, "command"), std::move(issue));
   }
@@ -123,6 +131,26 @@ void UrlFromInput(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
   for (uint32_t i = 0; i < w.nodes.size(); ++i) {
     const model::Node& node = w.nodes[i];
     std::string_view t = BaseType(ActiveN8nType(node));
+    if (t == "toolHttpRequest") {
+      // The LangChain HTTP tool fills {placeholders} in its URL from the model.
+      std::string_view url = core::Trim(node.parameters["url"].str());
+      size_t scheme_end = url.find("://");
+      size_t host_start = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
+      size_t host_end = url.find('/', host_start);
+      std::string_view host = url.substr(host_start, host_end == std::string_view::npos
+                                                         ? std::string_view::npos
+                                                         : host_end - host_start);
+      if (host.find('{') == std::string_view::npos && !url.empty() && url.front() != '{') continue;
+      Issue issue;
+      issue.message = Quote(node.name) +
+                      " lets an AI agent fill in the address it calls ({placeholder} in the host): "
+                      "prompt injection can aim it at internal services or cloud metadata (SSRF).";
+      issue.evidence = "url: " + core::Abbreviate(url, 80);
+      issue.likelihood = ReachableLikelihood(wf, i, rule.likelihood, 7.0);
+      issue.factors = {{"exposure", wf.internet_source[i] >= 0 ? "internet" : "ai-agent"}, {"sink", "url"}};
+      out.Report(rule, wf, &node, ParamRef(node, "url"), std::move(issue));
+      continue;
+    }
     if (t != "httpRequest") continue;
     std::string_view url = core::Trim(node.parameters["url"].str());
     if (!url.empty() && url.front() == '=') url.remove_prefix(1);

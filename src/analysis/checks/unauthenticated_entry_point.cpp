@@ -7,6 +7,10 @@
 #include "analysis/walk.h"
 #include "core/text.h"
 #include "detect/expressions.h"
+#include "detect/secrets.h"
+
+#include <cctype>
+#include <vector>
 
 namespace fw::analysis::checks {
 
@@ -14,32 +18,68 @@ namespace {
 
 bool IsNone(std::string_view auth) { return auth.empty() || auth == "none"; }
 
-// Does this node compare a header or query value (a shared-secret check)?
+// Names read from the request in `text`: headers['x-api-key'],
+// headers.authorization, query.token, query["sig"], ...
+std::vector<std::string> RequestFieldNames(std::string_view text) {
+  std::vector<std::string> names;
+  for (std::string_view holder : {"headers", "query"}) {
+    for (size_t pos = text.find(holder); pos != std::string_view::npos;
+         pos = text.find(holder, pos + holder.size())) {
+      size_t i = pos + holder.size();
+      if (i < text.size() && text[i] == '?') ++i;  // optional chaining
+      if (i >= text.size()) break;
+      std::string name;
+      if (text[i] == '.') {
+        ++i;
+        while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) {
+          name.push_back(text[i++]);
+        }
+      } else if (text[i] == '[' && i + 1 < text.size() && (text[i + 1] == '\'' || text[i + 1] == '"')) {
+        char q = text[i + 1];
+        size_t end = text.find(q, i + 2);
+        if (end == std::string_view::npos) break;
+        name = std::string(text.substr(i + 2, end - i - 2));
+      } else if (text.substr(i).rfind(".get(", 0) == 0 && i + 6 < text.size()) {
+        char q = text[i + 5];
+        size_t end = text.find(q, i + 6);
+        if (end == std::string_view::npos) break;
+        name = std::string(text.substr(i + 6, end - i - 6));
+      }
+      if (!name.empty()) names.push_back(name);
+    }
+  }
+  return names;
+}
+
+// A value that works as a shared secret: a credential-like header or query
+// parameter name (x-api-key, authorization, token, signature...), not
+// routing or content negotiation (content-type, action, user-agent).
+bool ReadsSecretField(std::string_view text) {
+  for (const auto& name : RequestFieldNames(text)) {
+    if (detect::IsCredentialHeaderName(name) || detect::IsSecretKeyName(name, true)) return true;
+  }
+  return false;
+}
+
+// Does this node compare a credential-like header or query value with
+// something (a shared-secret check)?
 bool ComparesRequestSecret(const model::Node& node) {
   std::string_view t = ActiveN8nType(node);
-  if (t == "if" || t == "switch" || t == "filter") {
-    bool reads = false;
+  bool found = false;
+  if (t == "if" || t == "filter" || t == "switch") {
     ForEachScalar(node.parameters, "", [&](const StringSite& s) {
-      if (detect::ExpressionReadsRequestSecret(s.value)) reads = true;
+      if (detect::HasExpression(s.value) && ReadsSecretField(s.value)) found = true;
     });
-    return reads;
-  }
-  if (t == "code" || t == "function" || t == "functionItem") {
-    bool found = false;
+  } else if (t == "code" || t == "function" || t == "functionItem") {
     ForEachScalar(node.parameters, "", [&](const StringSite& s) {
       if (s.key != "jsCode" && s.key != "functionCode" && s.key != "pythonCode") return;
-      bool reads = s.value.find("headers") != std::string_view::npos ||
-                   s.value.find(".query") != std::string_view::npos ||
-                   s.value.find("['query']") != std::string_view::npos ||
-                   s.value.find("[\"query\"]") != std::string_view::npos;
       bool compares = s.value.find("==") != std::string_view::npos ||
                       s.value.find("!=") != std::string_view::npos ||
                       s.value.find("timingSafeEqual") != std::string_view::npos;
-      if (reads && compares) found = true;
+      if (compares && ReadsSecretField(s.value)) found = true;
     });
-    return found;
   }
-  return false;
+  return found;
 }
 
 void ReportOpen(const WorkflowView& wf, const RuleInfo& rule, Reporter& out, uint32_t i,
