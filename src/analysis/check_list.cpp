@@ -94,15 +94,16 @@ constexpr std::array kChecks = {
            "Read/Write Files from Disk, Read/Write Binary File(s), Read PDF, Spreadsheet File and "
            "Local File Trigger touch the file system of the machine running n8n."},
           FilesystemAccess},
-    Check{{"n8n.transport.plaintext-http", "insecure-transport",
+    Check{{"transport.plaintext-http", "insecure-transport",
            "Data sent over plaintext HTTP", "LCNC-SEC-04", "CWE-319", 5.0, 6.0,
            "Use https:// for every host that is not on this machine.",
            "http:// to a host beyond this machine sends data and credentials readable and "
            "changeable by anyone on the network path."},
           PlaintextHttp},
-    Check{{"n8n.transport.tls-verification-disabled", "insecure-transport",
+    Check{{"transport.tls-verification-disabled", "insecure-transport",
            "TLS certificate checks turned off", "LCNC-SEC-04", "CWE-295", 5.0, 7.0,
-           "Turn 'Ignore SSL Issues' off; install the right CA certificate instead.",
+           "Turn certificate checks back on ('Ignore SSL Issues' off in n8n, 'Verify server "
+           "certificate' on in Node-RED); install the right CA certificate instead.",
            "allowUnauthorizedCerts / ignore SSL issues accept any certificate, so encryption no "
            "longer proves who is on the other end."},
           TlsVerificationDisabled},

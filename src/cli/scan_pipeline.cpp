@@ -16,6 +16,27 @@ bool EndsWithJson(const std::string& path) {
   return ext == ".json";
 }
 
+// Companion files come from the same file system, named relative to the
+// importing file's display name and opened relative to its real path.
+class FsSiblings final : public ingest::SiblingReader {
+ public:
+  FsSiblings(const core::FileSystem& fs, std::string path) : fs_(fs), path_(std::move(path)) {}
+  std::shared_ptr<const core::SourceFile> Read(const core::SourceFile& of,
+                                               std::string_view relative) const override {
+    namespace stdfs = std::filesystem;
+    stdfs::path real = (stdfs::path(path_).parent_path() / relative).lexically_normal();
+    auto bytes = fs_.ReadFile(real.string());
+    if (!bytes.ok()) return nullptr;
+    std::string name =
+        (stdfs::path(of.name()).parent_path() / relative).lexically_normal().generic_string();
+    return std::make_shared<core::SourceFile>(name, std::move(bytes).value());
+  }
+
+ private:
+  const core::FileSystem& fs_;
+  std::string path_;
+};
+
 }  // namespace
 
 std::vector<InputFile> ExpandPaths(const core::FileSystem& fs, const std::vector<std::string>& paths,
@@ -51,7 +72,8 @@ report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::strin
     }
     ++out.summary.files;
     auto source = std::make_shared<core::SourceFile>(f.name, std::move(bytes).value());
-    model::ImportResult imported = ingest::ImportFile(source);
+    FsSiblings siblings(fs, f.path);
+    model::ImportResult imported = ingest::ImportFile(source, &siblings);
     for (auto& e : imported.errors) out.summary.errors.push_back(std::move(e));
     for (auto& w : imported.warnings) out.summary.warnings.push_back(std::move(w));
     out.summary.workflows += imported.workflows.size();

@@ -3,7 +3,9 @@
 
 namespace fw::ingest {
 
-model::ImportResult ImportFile(std::shared_ptr<const core::SourceFile> file) {
+model::ImportResult ImportFile(std::shared_ptr<const core::SourceFile> file,
+                               const SiblingReader* siblings) {
+  (void)siblings;  // used by importers that read companion files
   model::ImportResult result;
   auto parsed = core::Document::ParseJson(file);
   if (!parsed.ok()) {

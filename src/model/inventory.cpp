@@ -36,6 +36,13 @@ std::string_view ExposureName(Exposure e) {
   return "none";
 }
 
+std::string_view Workflow::Fact(std::string_view key) const {
+  for (const auto& [k, v] : facts) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
 int Workflow::FindNode(std::string_view name) const {
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].name == name) return static_cast<int>(i);

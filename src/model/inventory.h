@@ -63,6 +63,13 @@ struct Node {
   std::string on_error;  // n8n: stopWorkflow, continueRegularOutput, continueErrorOutput
   std::string webhook_id;
   std::string notes;
+  // Entry points: how callers authenticate ("none", "basicAuth", "headerAuth",
+  // "sas-key", "aad-oauth", "ip-restriction", ...); empty when unknown or
+  // not an entry point.
+  std::string auth;
+  // The external service or connector this step talks to, as the platform
+  // names it ("hubspot", "shared_office365", "slack"); empty for internal steps.
+  std::string connector;
   core::ValueRef parameters;  // the raw parameter object, positions included
   std::vector<CredentialRef> credentials;
   SourceRef source;
@@ -113,9 +120,15 @@ struct Workflow {
   core::ValueRef pin_data;  // node name -> array of items
   core::ValueRef static_data;
   std::vector<ExternalHost> hosts;
+  std::string description;
+  // Platform-specific facts importers record for checks and the inventory
+  // (Node-RED runtime settings, Logic Apps connection names...), key -> value.
+  std::vector<std::pair<std::string, std::string>> facts;
   SourceRef source;
   std::shared_ptr<const core::Document> document;  // keeps every ValueRef alive
 
+  // The value of a fact, or "" when absent.
+  std::string_view Fact(std::string_view key) const;
   // Index of the node with this name, or -1.
   int FindNode(std::string_view name) const;
   // Index of the node named `key`, or else with that id (some tools key

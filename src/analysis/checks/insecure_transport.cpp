@@ -1,5 +1,6 @@
 // insecure-transport: plaintext http:// to hosts beyond this machine, and
-// TLS certificate checks turned off.
+// TLS certificate checks turned off. Platform-neutral: both look at every
+// value of a step's parameters, whatever platform wrote them.
 #include "analysis/checks/checks.h"
 #include "analysis/checks/n8n_util.h"
 #include "analysis/walk.h"
@@ -10,7 +11,6 @@ namespace fw::analysis::checks {
 
 void PlaintextHttp(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
   const auto& w = wf.workflow;
-  if (w.platform != model::Platform::kN8n) return;
   for (uint32_t i = 0; i < w.nodes.size(); ++i) {
     const model::Node& node = w.nodes[i];
     if (node.disabled || node.role == model::NodeRole::kAnnotation) continue;
@@ -39,7 +39,6 @@ void PlaintextHttp(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) 
 
 void TlsVerificationDisabled(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
   const auto& w = wf.workflow;
-  if (w.platform != model::Platform::kN8n) return;
   for (uint32_t i = 0; i < w.nodes.size(); ++i) {
     const model::Node& node = w.nodes[i];
     if (node.disabled || node.role == model::NodeRole::kAnnotation) continue;
@@ -50,7 +49,8 @@ void TlsVerificationDisabled(const WorkflowView& wf, const RuleInfo& rule, Repor
                                key == "skiptlsverify" || key == "insecure" ||
                                key == "allowinsecure" || key == "disablesslverification";
       bool off_means_insecure = key == "rejectunauthorized" || key == "verifyssl" ||
-                                key == "sslverify" || key == "verify";
+                                key == "sslverify" || key == "verify" ||
+                                key == "verifyservercert" || key == "validatecertificate";
       bool insecure = (on_means_insecure && s.value == "true") ||
                       (off_means_insecure && s.value == "false");
       if (!insecure) return;
