@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "ingest/common.h"
 #include "ingest/ingest.h"
 #include "ingest/n8n/node_types.h"
 
@@ -24,40 +25,6 @@ bool IsWorkflowObject(const ValueRef& v) {
   // Without connections, insist the nodes look like n8n nodes.
   ValueRef first = nodes.at(0);
   return first.is_object() && first["type"].is_string() && first["parameters"].valid();
-}
-
-std::string Text(const ValueRef& v) { return std::string(v.text()); }
-
-void AddDiagnostic(core::Diagnostics& out, const ValueRef& at, std::string message) {
-  core::Position pos = at.position();
-  out.push_back(core::Diagnostic{at.document()->source().name(), pos.line, pos.column,
-                                 std::move(message)});
-}
-
-// Collects literal hosts from every string inside a node's parameters.
-void CollectHosts(const ValueRef& v, const std::string& pointer, uint32_t node_index,
-                  std::vector<model::ExternalHost>& out, int depth = 0) {
-  if (depth > 64) return;
-  if (v.is_string()) {
-    std::string_view s = v.str();
-    if (s.find("://") == std::string_view::npos) return;
-    for (std::string_view url : core::FindUrls(s)) {
-      core::UrlParts parts;
-      if (!core::ParseUrl(url, &parts) || !parts.host_is_literal) continue;
-      out.push_back(model::ExternalHost{parts.host, parts.scheme, std::string(url), node_index,
-                                        model::SourceRef{v, pointer}});
-    }
-    return;
-  }
-  for (size_t i = 0; i < v.size(); ++i) {
-    std::string child = pointer;
-    if (v.is_object()) {
-      core::AppendPointerToken(child, v.key_at(i));
-    } else {
-      core::AppendPointerIndex(child, i);
-    }
-    CollectHosts(v.value_at(i), child, node_index, out, depth + 1);
-  }
 }
 
 model::Node ReadNode(const ValueRef& v, const std::string& pointer, core::Diagnostics& warnings) {
