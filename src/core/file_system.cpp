@@ -17,9 +17,20 @@ class LocalFs final : public FileSystem {
   Result<std::string> ReadFile(const std::string& path) const override {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) return Status::NotFound(path, std::string("cannot open: ") + std::strerror(errno));
+    // One read into a buffer sized from the file, with spare capacity so the
+    // JSON parser can use it in place (simdjson needs padding after the data).
     std::string data;
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec) data.reserve(static_cast<size_t>(size) + kReadPadding);
     char buf[1 << 16];
     size_t n = 0;
+    if (!ec) {
+      data.resize(static_cast<size_t>(size));
+      n = std::fread(data.data(), 1, data.size(), f);
+      data.resize(n);
+    }
+    // Files that grew, or whose size is unknown (pipes), are read to the end.
     while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
     bool failed = std::ferror(f) != 0;
     std::fclose(f);

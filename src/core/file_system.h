@@ -10,6 +10,10 @@
 
 namespace fw::core {
 
+// Spare bytes ReadFile leaves after the data, so parsers that read past the
+// end in wide steps (simdjson) can use the buffer without copying it.
+inline constexpr size_t kReadPadding = 64;
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;

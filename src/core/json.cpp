@@ -106,8 +106,11 @@ Position ValueRef::position() const {
 // ---- Document builder -------------------------------------------------------
 
 void Document::Reserve(size_t bytes) {
+  // Unescaped strings never exceed the input; values average well over 16
+  // bytes of JSON each in real exports.
   strings_.reserve(bytes);
-  values_.reserve(bytes / 16);
+  values_.reserve(bytes / 24);
+  members_.reserve(bytes / 48);
 }
 
 uint32_t Document::AddString(std::string_view s) {
@@ -131,26 +134,34 @@ uint32_t Document::AddScalar(ValueType type, uint32_t offset, std::string_view t
   return static_cast<uint32_t>(values_.size() - 1);
 }
 
-uint32_t Document::AddArray(uint32_t offset, const std::vector<uint32_t>& elements) {
+uint32_t Document::AddArray(uint32_t offset, const uint32_t* elements, size_t count) {
   Node n;
   n.type = ValueType::kArray;
   n.offset = offset;
   n.first = static_cast<uint32_t>(children_.size());
-  n.count = static_cast<uint32_t>(elements.size());
-  children_.insert(children_.end(), elements.begin(), elements.end());
+  n.count = static_cast<uint32_t>(count);
+  children_.insert(children_.end(), elements, elements + count);
+  values_.push_back(n);
+  return static_cast<uint32_t>(values_.size() - 1);
+}
+
+uint32_t Document::AddArray(uint32_t offset, const std::vector<uint32_t>& elements) {
+  return AddArray(offset, elements.data(), elements.size());
+}
+
+uint32_t Document::AddObject(uint32_t offset, const Member* members, size_t count) {
+  Node n;
+  n.type = ValueType::kObject;
+  n.offset = offset;
+  n.first = static_cast<uint32_t>(members_.size());
+  n.count = static_cast<uint32_t>(count);
+  members_.insert(members_.end(), members, members + count);
   values_.push_back(n);
   return static_cast<uint32_t>(values_.size() - 1);
 }
 
 uint32_t Document::AddObject(uint32_t offset, const std::vector<Member>& members) {
-  Node n;
-  n.type = ValueType::kObject;
-  n.offset = offset;
-  n.first = static_cast<uint32_t>(members_.size());
-  n.count = static_cast<uint32_t>(members.size());
-  members_.insert(members_.end(), members.begin(), members.end());
-  values_.push_back(n);
-  return static_cast<uint32_t>(values_.size() - 1);
+  return AddObject(offset, members.data(), members.size());
 }
 
 uint32_t Document::AddObject(uint32_t offset,
@@ -223,7 +234,9 @@ class Builder {
   }
 
   simdjson::error_code WalkObject(od::object obj, uint32_t offset, uint32_t* out) {
-    std::vector<Document::Member> members;
+    // Children collect on a shared stack and move into the document when the
+    // container closes: no allocation per object.
+    const size_t base = member_stack_.size();
     for (auto field_result : obj) {
       od::field field;
       if (auto err = std::move(field_result).get(field)) return err;
@@ -233,22 +246,24 @@ class Builder {
       auto key_length = static_cast<uint32_t>(key.size());
       uint32_t child = 0;
       if (auto err = Walk(field.value(), &child)) return err;
-      members.push_back(Document::Member{key_first, key_length, child});
+      member_stack_.push_back(Document::Member{key_first, key_length, child});
     }
-    *out = doc_.AddObject(offset, members);
+    *out = doc_.AddObject(offset, member_stack_.data() + base, member_stack_.size() - base);
+    member_stack_.resize(base);
     return simdjson::SUCCESS;
   }
 
   simdjson::error_code WalkArray(od::array arr, uint32_t offset, uint32_t* out) {
-    std::vector<uint32_t> elements;
+    const size_t base = element_stack_.size();
     for (auto element_result : arr) {
       od::value element;
       if (auto err = std::move(element_result).get(element)) return err;
       uint32_t child = 0;
       if (auto err = Walk(element, &child)) return err;
-      elements.push_back(child);
+      element_stack_.push_back(child);
     }
-    *out = doc_.AddArray(offset, elements);
+    *out = doc_.AddArray(offset, element_stack_.data() + base, element_stack_.size() - base);
+    element_stack_.resize(base);
     return simdjson::SUCCESS;
   }
 
@@ -268,6 +283,8 @@ class Builder {
  private:
   Document& doc_;
   const char* base_;
+  std::vector<Document::Member> member_stack_;
+  std::vector<uint32_t> element_stack_;
 };
 
 simdjson::error_code WalkDocument(od::document& d, Builder& builder, Document& doc,
@@ -322,16 +339,26 @@ Result<std::shared_ptr<const Document>> Document::ParseJson(std::shared_ptr<cons
   doc->Reserve(bytes.size());
 
   thread_local od::parser parser;
-  simdjson::padded_string padded(bytes.data() + skip, bytes.size() - skip);
+  // Parse in place when the buffer has simdjson's padding behind it;
+  // otherwise copy into a padded buffer.
+  simdjson::padded_string copy;
+  simdjson::padded_string_view view;
+  const size_t capacity = src->capacity() - skip;
+  if (capacity >= bytes.size() - skip + simdjson::SIMDJSON_PADDING) {
+    view = simdjson::padded_string_view(bytes.data() + skip, bytes.size() - skip, capacity);
+  } else {
+    copy = simdjson::padded_string(bytes.data() + skip, bytes.size() - skip);
+    view = simdjson::padded_string_view(copy);
+  }
   simdjson::error_code err = simdjson::SUCCESS;
   uint32_t root = 0;
   {
     od::document d;
-    err = parser.iterate(padded).get(d);
+    err = parser.iterate(view).get(d);
     if (!err) {
-      // Offsets are relative to the padded copy; add `skip` back below.
-      Builder builder(*doc, padded.data());
-      err = WalkDocument(d, builder, *doc, padded.data(), &root);
+      // Offsets are relative to the parsed view; add `skip` back below.
+      Builder builder(*doc, view.data());
+      err = WalkDocument(d, builder, *doc, view.data(), &root);
     }
   }
   if (err) {

@@ -99,6 +99,8 @@ class Document {
   uint32_t AddScalar(ValueType type, uint32_t offset, std::string_view text, double number,
                      bool boolean);
   uint32_t AddArray(uint32_t offset, const std::vector<uint32_t>& elements);
+  uint32_t AddArray(uint32_t offset, const uint32_t* elements, size_t count);
+  uint32_t AddObject(uint32_t offset, const Member* members, size_t count);
   uint32_t AddObject(uint32_t offset, const std::vector<std::pair<std::string, uint32_t>>& members);
   uint32_t AddObject(uint32_t offset, const std::vector<Member>& members);
   uint32_t AddString(std::string_view s);  // returns index into strings_

@@ -24,6 +24,8 @@ class SourceFile {
 
   const std::string& name() const { return name_; }
   std::string_view bytes() const { return bytes_; }
+  // Allocated bytes behind bytes(); may exceed its size (see kReadPadding).
+  size_t capacity() const { return bytes_.capacity(); }
   Position PositionOf(size_t offset) const;
 
  private:
