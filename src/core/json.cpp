@@ -185,7 +185,21 @@ class Builder {
  public:
   Builder(Document& doc, const char* base) : doc_(doc), base_(base) {}
 
+  // Same limit as the syntax scanner (json_syntax.cpp), so that an input
+  // rejected here gets its "nesting deeper than 1024 levels" message. Without
+  // it, Walk/WalkObject/WalkArray recurse once per level and a few hundred KB
+  // of '[' overflow the stack (simdjson On-Demand does not bound the depth).
+  static constexpr uint32_t kMaxDepth = 1024;
+
   simdjson::error_code Walk(od::value value, uint32_t* out) {
+    if (depth_ >= kMaxDepth) return simdjson::DEPTH_ERROR;
+    ++depth_;
+    simdjson::error_code err = WalkValue(value, out);
+    --depth_;
+    return err;
+  }
+
+  simdjson::error_code WalkValue(od::value value, uint32_t* out) {
     od::json_type type;
     if (auto err = value.type().get(type)) return err;
     std::string_view raw = value.raw_json_token();
@@ -210,8 +224,10 @@ class Builder {
       case od::json_type::number: {
         double d = 0;
         if (auto err = value.get_double().get(d)) {
-          // Integers beyond double range still parse with strtod semantics.
-          if (err != simdjson::NUMBER_ERROR) return err;
+          // Only a well-formed number beyond double range is kept (as strtod
+          // reads it: +-inf, or 0 on underflow); anything else is bad JSON.
+          if (err != simdjson::NUMBER_ERROR || !IsStrictJsonNumber(raw)) return err;
+          d = std::strtod(std::string(TrimNumber(raw)).c_str(), nullptr);
         }
         *out = doc_.AddScalar(ValueType::kNumber, offset, TrimNumber(raw), d, false);
         return simdjson::SUCCESS;
@@ -267,6 +283,34 @@ class Builder {
     return simdjson::SUCCESS;
   }
 
+  // True when `raw` (a raw token, possibly with trailing whitespace) is
+  // exactly one RFC 8259 number.
+  static bool IsStrictJsonNumber(std::string_view raw) {
+    size_t end = raw.find_last_not_of(" \t\r\n");
+    if (end == std::string_view::npos) return false;
+    raw = raw.substr(0, end + 1);
+    size_t i = 0;
+    auto digit = [&](size_t k) { return k < raw.size() && raw[k] >= '0' && raw[k] <= '9'; };
+    if (i < raw.size() && raw[i] == '-') ++i;
+    if (!digit(i)) return false;
+    if (raw[i] == '0') {
+      ++i;
+    } else {
+      while (digit(i)) ++i;
+    }
+    if (i < raw.size() && raw[i] == '.') {
+      if (!digit(++i)) return false;
+      while (digit(i)) ++i;
+    }
+    if (i < raw.size() && (raw[i] == 'e' || raw[i] == 'E')) {
+      ++i;
+      if (i < raw.size() && (raw[i] == '+' || raw[i] == '-')) ++i;
+      if (!digit(i)) return false;
+      while (digit(i)) ++i;
+    }
+    return i == raw.size();
+  }
+
   static std::string_view TrimNumber(std::string_view raw) {
     size_t n = 0;
     while (n < raw.size()) {
@@ -285,6 +329,7 @@ class Builder {
   const char* base_;
   std::vector<Document::Member> member_stack_;
   std::vector<uint32_t> element_stack_;
+  uint32_t depth_ = 0;
 };
 
 simdjson::error_code WalkDocument(od::document& d, Builder& builder, Document& doc,

@@ -118,7 +118,7 @@ class Document {
 };
 
 // Finds the first syntax error in `bytes` with a strict RFC 8259 scanner.
-// Returns false (and fills offset and message) when the text is not JSON.
+// Returns true (and fills offset and message) when the text is not JSON.
 bool FindJsonSyntaxError(std::string_view bytes, size_t* offset, std::string* message);
 
 // Appends RFC 6901 escaping of `token` to `pointer` after a '/'.

@@ -105,3 +105,24 @@ TEST(Pointer, EscapesTokens) {
   fw::core::AppendPointerIndex(p, 3);
   EXPECT_EQ(p, "/a~1b~0c/3");
 }
+
+TEST(Json, DeepNestingIsAnErrorNotACrash) {
+  // Found by fuzzing: unbounded recursion overflowed the stack.
+  auto d = ParseError(std::string(50000, '['));
+  EXPECT_NE(d.message.find("nesting deeper than 1024"), std::string::npos) << d.message;
+  EXPECT_EQ(d.line, 1u);
+  EXPECT_GT(d.column, 1000u);
+  auto ok = Parse(std::string(1000, '[') + std::string(1000, ']'));
+  EXPECT_TRUE(ok);
+}
+
+TEST(Json, MalformedNumbersAreRejected) {
+  // Found by differential fuzzing against the syntax scanner.
+  auto d = ParseError("{\"url\":0\"http://evil\"}");
+  EXPECT_EQ(d.column, 9u);
+  ParseError("[6.94c]");
+  ParseError("[00]");
+  auto big = Parse("[1e400]");
+  ASSERT_TRUE(big);
+  EXPECT_GT(big->root().at(0).number(), 1e300);
+}
