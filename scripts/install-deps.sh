@@ -7,6 +7,11 @@ packages=(
   cmake ninja-build g++ pkg-config
   libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libbenchmark-dev
+  libphonenumber-dev
+  libyaml-cpp-dev
+  libvectorscan-dev libre2-dev
+  libvalijson-dev
+  libzip-dev
   time
 )
 missing=()

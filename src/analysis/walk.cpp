@@ -28,6 +28,24 @@ void Walk(const core::ValueRef& v, std::string& pointer, std::string_view key, i
 
 }  // namespace
 
+std::string ParametersPointer(const model::Node& node) {
+  const core::ValueRef& p = node.parameters;
+  const core::ValueRef& n = node.source.value;
+  if (n.valid() && p.valid() && p.document() == n.document()) {
+    if (p.index() == n.index()) return node.source.pointer;
+    if (n.is_object()) {
+      for (size_t i = 0; i < n.size(); ++i) {
+        if (n.value_at(i).index() == p.index()) {
+          std::string ptr = node.source.pointer;
+          core::AppendPointerToken(ptr, n.key_at(i));
+          return ptr;
+        }
+      }
+    }
+  }
+  return node.source.pointer + "/parameters";
+}
+
 void ForEachScalar(const core::ValueRef& root, const std::string& pointer,
                    const std::function<void(const StringSite&)>& fn) {
   std::string p = pointer;

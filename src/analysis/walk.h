@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/json.h"
+#include "model/inventory.h"
 
 namespace fw::analysis {
 
@@ -15,6 +16,11 @@ struct StringSite {
   const core::ValueRef& ref;
   const std::string& pointer;
 };
+
+// JSON pointer of a node's parameters: "<node>/parameters" for n8n, the node
+// itself for Node-RED (settings live on the node object), "<node>/inputs" for
+// WDL actions... found by locating Node::parameters inside the node's value.
+std::string ParametersPointer(const model::Node& node);
 
 // Calls `fn` for every string (and every boolean/number, with `value` as its
 // text) under `root`, depth-first in document order.

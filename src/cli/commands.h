@@ -14,6 +14,7 @@ struct ScanOptions {
   std::string output;
   std::string color = "auto";
   bool warnings = false;
+  std::string nodered_settings;  // Node-RED settings.js / settings.json for every flow
 };
 void AddScanCommand(CLI::App& app, ScanOptions& options);
 int RunScan(const ScanOptions& options);
@@ -23,6 +24,16 @@ struct RulesOptions {
 };
 void AddRulesCommand(CLI::App& app, RulesOptions& options);
 int RunRules(const RulesOptions& options);
+
+struct InventoryOptions {
+  std::vector<std::string> paths;
+  std::string format = "table";
+  std::string owners;  // owners file (YAML), optional
+  std::string output;
+  std::string nodered_settings;  // as for scan
+};
+void AddInventoryCommand(CLI::App& app, InventoryOptions& options);
+int RunInventory(const InventoryOptions& options);
 
 // Writes `text` to `path`, or to standard output when `path` is empty.
 bool Emit(const std::string& text, const std::string& path);

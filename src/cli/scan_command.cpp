@@ -25,6 +25,10 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_flag("--warnings", options.warnings, "List import warnings in the table");
+  cmd->add_option("--nodered-settings", options.nodered_settings,
+                  "Node-RED settings.js or settings.json that applies to every flow scanned "
+                  "(otherwise settings beside each flow file are used)")
+      ->check(CLI::ExistingFile);
 }
 
 bool Emit(const std::string& text, const std::string& path) {
@@ -41,7 +45,8 @@ bool Emit(const std::string& text, const std::string& path) {
 }
 
 int RunScan(const ScanOptions& options) {
-  report::ScanReport result = Scan(core::LocalFileSystem(), options.paths);
+  report::ScanReport result =
+      Scan(core::LocalFileSystem(), options.paths, Companions{options.nodered_settings});
   std::string text;
   if (options.format == "json") {
     text = report::RenderJson(result);

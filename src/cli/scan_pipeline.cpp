@@ -4,25 +4,31 @@
 
 #include "analysis/check.h"
 #include "ingest/ingest.h"
+#include "ingest/nodered/nodered_importer.h"
 
 namespace fw::cli {
 
 namespace {
 
+// Folder walks read JSON exports, YAML app models (*.yaml, *.yml) and zip
+// packages (*.zip: Power Platform solutions and flow export packages).
 bool EndsWithJson(const std::string& path) {
-  if (path.size() < 5) return false;
-  std::string ext = path.substr(path.size() - 5);
+  std::string ext = std::filesystem::path(path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".json";
+  return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".zip";
 }
 
 // Companion files come from the same file system, named relative to the
-// importing file's display name and opened relative to its real path.
+// importing file's display name and opened relative to its real path. The
+// --nodered-settings file answers to ingest::kSettingsArgument.
 class FsSiblings final : public ingest::SiblingReader {
  public:
-  FsSiblings(const core::FileSystem& fs, std::string path) : fs_(fs), path_(std::move(path)) {}
+  FsSiblings(const core::FileSystem& fs, std::string path,
+             std::shared_ptr<const core::SourceFile> nodered_settings = nullptr)
+      : fs_(fs), path_(std::move(path)), nodered_settings_(std::move(nodered_settings)) {}
   std::shared_ptr<const core::SourceFile> Read(const core::SourceFile& of,
                                                std::string_view relative) const override {
+    if (relative == ingest::kSettingsArgument) return nodered_settings_;
     namespace stdfs = std::filesystem;
     stdfs::path real = (stdfs::path(path_).parent_path() / relative).lexically_normal();
     auto bytes = fs_.ReadFile(real.string());
@@ -35,6 +41,7 @@ class FsSiblings final : public ingest::SiblingReader {
  private:
   const core::FileSystem& fs_;
   std::string path_;
+  std::shared_ptr<const core::SourceFile> nodered_settings_;
 };
 
 }  // namespace
@@ -59,27 +66,53 @@ std::vector<InputFile> ExpandPaths(const core::FileSystem& fs, const std::vector
   return files;
 }
 
-report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths) {
-  report::ScanReport out;
-  auto files = ExpandPaths(fs, paths, out.summary.errors);
+void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths,
+               model::ScanSummary& summary, const ImportCallback& on_import,
+               const Companions& companions) {
+  auto files = ExpandPaths(fs, paths, summary.errors);
+  std::shared_ptr<const core::SourceFile> nodered_settings;
+  if (!companions.nodered_settings.empty()) {
+    auto bytes = fs.ReadFile(companions.nodered_settings);
+    if (bytes.ok()) {
+      nodered_settings = std::make_shared<core::SourceFile>(
+          std::filesystem::path(companions.nodered_settings).generic_string(),
+          std::move(bytes).value());
+    } else {
+      core::Diagnostic d = bytes.error();
+      d.file = companions.nodered_settings;
+      d.message = "--nodered-settings: " + d.message;
+      summary.errors.push_back(std::move(d));
+    }
+  }
   for (const auto& f : files) {
     auto bytes = fs.ReadFile(f.path);
     if (!bytes.ok()) {
       core::Diagnostic d = bytes.error();
       d.file = f.name;
-      out.summary.errors.push_back(std::move(d));
+      summary.errors.push_back(std::move(d));
       continue;
     }
-    ++out.summary.files;
+    ++summary.files;
     auto source = std::make_shared<core::SourceFile>(f.name, std::move(bytes).value());
-    FsSiblings siblings(fs, f.path);
+    FsSiblings siblings(fs, f.path, nodered_settings);
     model::ImportResult imported = ingest::ImportFile(source, &siblings);
-    for (auto& e : imported.errors) out.summary.errors.push_back(std::move(e));
-    for (auto& w : imported.warnings) out.summary.warnings.push_back(std::move(w));
-    out.summary.workflows += imported.workflows.size();
-    for (const auto& wf : imported.workflows) out.summary.nodes += wf.nodes.size();
-    analysis::RunChecks(imported.workflows, out.findings);
+    for (auto& e : imported.errors) summary.errors.push_back(std::move(e));
+    for (auto& w : imported.warnings) summary.warnings.push_back(std::move(w));
+    summary.workflows += imported.workflows.size();
+    for (const auto& wf : imported.workflows) summary.nodes += wf.nodes.size();
+    on_import(f, imported.workflows);
   }
+}
+
+report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths,
+                        const Companions& companions) {
+  report::ScanReport out;
+  ImportAll(
+      fs, paths, out.summary,
+      [&](const InputFile&, const std::vector<model::Workflow>& workflows) {
+        analysis::RunChecks(workflows, out.findings);
+      },
+      companions);
   report::SortFindings(out.findings);
   return out;
 }

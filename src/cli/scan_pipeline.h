@@ -4,10 +4,12 @@
 // flat however many files are scanned.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/file_system.h"
+#include "model/inventory.h"
 #include "report/report.h"
 
 namespace fw::cli {
@@ -22,6 +24,24 @@ struct InputFile {
 std::vector<InputFile> ExpandPaths(const core::FileSystem& fs, const std::vector<std::string>& paths,
                                    core::Diagnostics& errors);
 
-report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths);
+// Files named on the command line for importers that read companions:
+// `--nodered-settings FILE` is offered to every Node-RED flow file scanned.
+struct Companions {
+  std::string nodered_settings;  // path, or empty
+};
+
+// Called once per file that was read, with the workflows imported from it
+// (possibly none); they are released when the callback returns.
+using ImportCallback =
+    std::function<void(const InputFile& file, const std::vector<model::Workflow>& workflows)>;
+
+// Expands `paths`, reads and imports every file, counts files, workflows and
+// nodes in `summary` and collects its errors and warnings there.
+void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths,
+               model::ScanSummary& summary, const ImportCallback& on_import,
+               const Companions& companions = {});
+
+report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths,
+                        const Companions& companions = {});
 
 }  // namespace fw::cli

@@ -20,13 +20,41 @@ void PlaintextFtp(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
 void FilesystemAccess(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
 void PlaintextHttp(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
 void TlsVerificationDisabled(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
-void SecretInHeader(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
-void SecretInUrlUserinfo(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
-void SecretInQuery(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
-void SecretInBody(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+// hardcoded-secret, any platform: one check per family of credential.
+void SecretCloudCredential(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void SecretApiToken(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void SecretPrivateKey(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void SecretDatabaseUri(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void SecretGeneric(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
 void CallerPolicyAny(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
 void ErrorExecutionsNotSaved(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
 void NoErrorWorkflow(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
 void PinnedPersonalData(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void SensitiveDataToThirdParty(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void SensitiveDataInPublicResponse(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void SensitiveDataInLog(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+
+// Make and the YAML app model.
+void MakeWebhookNoAuth(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void MakeCodeExecution(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void MakeUrlFromInput(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void AppModelFormPublicNoAuth(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void AppModelWebhookNoAuth(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void AppModelSharingPublicLink(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void AppModelOwnerMissing(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+
+// Node-RED.
+void NodeRedHttpInNoAuth(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void NodeRedFunctionExecution(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void NodeRedExecExecution(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void NodeRedExecInjection(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void NodeRedFileAccess(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void NodeRedAdminNoAuth(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void NodeRedCredentialSecret(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+
+// Power Automate and Logic Apps (Workflow Definition Language).
+void WdlRequestTriggerNoAuth(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void WdlInlineCodeExecution(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
+void WdlHttpUrlFromInput(const WorkflowView& wf, const RuleInfo& rule, Reporter& out);
 
 }  // namespace fw::analysis::checks

@@ -1,250 +1,270 @@
-// hardcoded-secret (first cut): literal credentials in HTTP headers, URLs,
-// query strings and bodies. Name/value parameter pairs are read the way the
-// HTTP Request node stores them; JSON header/body text is read as key/value
-// pairs. Expressions, credential references and placeholders never count.
+// hardcoded-secret: literal credentials anywhere in a step's definition, on
+// every platform. Every string of every node's parameters (headers, query
+// strings, bodies, URLs, code, Node-RED function bodies, Make mappers), n8n
+// node notes and sticky notes goes through the secret engine
+// (detect/secret_scanner.h) with its key as context, walked by
+// detect::ForEachSecretSite: the value of a name/value pair ({"name":
+// "Authorization", "value": "Bearer ..."}) gets the name as its key. One check table entry per family of credential
+// (secret.cloud-credential, secret.api-token, ...); the detector that matched
+// goes into the message and the "detector" risk factor.
+//
+// The five family checks share one scan per workflow (a per-thread memo),
+// so a workflow's strings are scanned once however many families there are.
+#include <cctype>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/checks/checks.h"
 #include "analysis/checks/n8n_util.h"
-#include "analysis/walk.h"
 #include "core/text.h"
-#include "core/url.h"
-#include "detect/expressions.h"
-#include "detect/secrets.h"
+#include "detect/secret_scanner.h"
+#include "detect/secret_walk.h"
 
 namespace fw::analysis::checks {
 
 namespace {
 
-enum class Context { kHeader, kQuery, kBody, kOther };
+using detect::SecretFamily;
 
-Context ContextOf(std::string_view pointer) {
-  std::string p = core::ToLower(pointer);
-  if (p.find("header") != std::string::npos) return Context::kHeader;
-  if (p.find("query") != std::string::npos) return Context::kQuery;
-  if (p.find("body") != std::string::npos) return Context::kBody;
-  return Context::kOther;
-}
-
-struct Pair {
-  std::string name;
-  std::string value;
+struct SecretHit {
+  uint32_t node = 0;
   model::SourceRef where;
-  Context context;
+  std::string key;            // the value's key: JSON key, header or parameter name
+  std::string place;          // "header 'Authorization'", "code", "node notes"
+  std::string prefix;         // an auth scheme written before the secret: "Bearer "
+  std::string redacted;       // core::Redact of the secret
+  const detect::SecretRuleSpec* rule = nullptr;
 };
 
-// "key": "value" pairs inside JSON-ish text (n8n's jsonHeaders, jsonBody,
-// which may hold expressions and so are not always valid JSON).
-void JsonishPairs(std::string_view text, const model::SourceRef& where, Context ctx,
-                  std::vector<Pair>& out) {
-  size_t pos = 0;
-  while ((pos = text.find('"', pos)) != std::string_view::npos) {
-    size_t key_end = text.find('"', pos + 1);
-    if (key_end == std::string_view::npos) return;
-    std::string_view key = text.substr(pos + 1, key_end - pos - 1);
-    size_t i = key_end + 1;
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-    if (i >= text.size() || text[i] != ':') {
-      pos = key_end + 1;
-      continue;
-    }
-    ++i;
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
-    if (i >= text.size() || text[i] != '"') {
-      pos = i;
-      continue;
-    }
-    size_t val_end = i + 1;
-    while (val_end < text.size() && text[val_end] != '"') {
-      if (text[val_end] == '\\') ++val_end;
-      ++val_end;
-    }
-    if (val_end >= text.size()) return;
-    out.push_back(Pair{std::string(key), std::string(text.substr(i + 1, val_end - i - 1)), where, ctx});
-    pos = val_end + 1;
+// Keys whose string is program text.
+bool IsCodeKey(std::string_view key) {
+  static constexpr std::string_view kCode[] = {
+      "jsCode", "pythonCode", "functionCode", "code", "func", "script", "source",
+      "initialize", "finalize", "javascript", "python", "inlineCode"};
+  for (auto k : kCode) {
+    if (key == k) return true;
   }
+  return false;
 }
 
-// Every name/value pair of a node's parameters, with its context.
-std::vector<Pair> CollectPairs(const model::Node& node) {
-  std::vector<Pair> pairs;
-  std::string base = node.source.pointer + "/parameters";
-  // Name/value objects: {"name": "Authorization", "value": "Bearer ..."}.
-  std::function<void(const core::ValueRef&, std::string&, int)> walk =
-      [&](const core::ValueRef& v, std::string& ptr, int depth) {
-        if (depth > 64) return;
-        if (v.is_object()) {
-          core::ValueRef name = v["name"];
-          core::ValueRef value = v["value"];
-          if (name.is_string() && value.is_string()) {
-            std::string vp = ptr + "/value";
-            pairs.push_back(Pair{std::string(name.str()), std::string(value.str()),
-                                 model::SourceRef{value, vp}, ContextOf(ptr)});
+bool IsUrlKey(std::string_view key) {
+  std::string k = core::ToLower(key);
+  return k == "url" || k == "uri" || k == "endpoint" || k == "baseurl" || k.ends_with("url");
+}
+
+std::string Place(std::string_view key, std::string_view pointer, bool pair, bool annotation) {
+  std::string p = core::ToLower(pointer);
+  if (annotation) return "the sticky note text";
+  if (pair) {
+    if (p.find("header") != std::string::npos) return "header " + Quote(key);
+    if (p.find("quer") != std::string::npos || p.find("/qs/") != std::string::npos) {
+      return "query parameter " + Quote(key);
+    }
+    if (p.find("body") != std::string::npos) return "body field " + Quote(key);
+    return "field " + Quote(key);
+  }
+  if (IsCodeKey(key)) return "code";
+  if (IsUrlKey(key)) return "URL " + Quote(key);
+  if (p.find("/headers/") != std::string::npos) return "header " + Quote(key);
+  if (p.find("/queries/") != std::string::npos) return "query parameter " + Quote(key);
+  return "parameter " + Quote(key);
+}
+
+// "Bearer ", "token ", "Basic " when the value starts with an auth scheme
+// right before the secret; evidence shows it, as people write it.
+std::string SchemePrefix(std::string_view value, uint32_t offset) {
+  if (offset == 0 || offset > 24) return "";
+  std::string_view before = value.substr(0, offset);
+  if (!before.empty() && before.front() == '=') before.remove_prefix(1);
+  if (before.empty() || before.back() != ' ') return "";
+  for (char c : before) {
+    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '-')) return "";
+  }
+  return std::string(before);
+}
+
+class Collector {
+ public:
+  Collector(const model::Workflow& wf, std::vector<SecretHit>& out) : wf_(wf), out_(out) {}
+
+  void Node(uint32_t index) {
+    const model::Node& node = wf_.nodes[index];
+    node_ = index;
+    annotation_ = node.role == model::NodeRole::kAnnotation;
+    seen_.clear();
+    if (node.parameters.valid()) {
+      detect::ForEachSecretSite(
+          node.parameters, ParametersPointer(node), [&](const detect::SecretSite& site) {
+            std::string pointer(site.context.pointer);
+            Scan(site.ref, pointer, site.context.key,
+                 Place(site.context.key, pointer, site.pair, annotation_), site.context.binary);
+          });
+    }
+    // n8n keeps free-text notes on the node; other importers put theirs in
+    // Node::notes without a position, which then points at the node.
+    annotation_ = false;
+    core::ValueRef notes = node.source.value["notes"];
+    if (notes.is_string()) {
+      std::string pointer = node.source.pointer + "/notes";
+      Scan(notes, pointer, "notes", "the node notes");
+    } else if (!node.notes.empty() && node.source.value.valid()) {
+      ScanText(node.notes, model::SourceRef{node.source.value, node.source.pointer}, "notes",
+               "the node notes");
+    }
+  }
+
+ private:
+  // Where the node's parameters sit: the node itself (Node-RED, Logic Apps),
+  // one of its members (n8n "parameters", a container's "inputs"), or an
+  // object an importer assembled from members (Make), whose keys are then
+  // the members' names under the node.
+  static std::string ParametersPointer(const model::Node& node) {
+    const core::ValueRef& p = node.parameters;
+    const core::ValueRef& n = node.source.value;
+    if (n.valid() && p.document() == n.document()) {
+      if (p.index() == n.index()) return node.source.pointer;
+      if (n.is_object()) {
+        for (size_t i = 0; i < n.size(); ++i) {
+          if (n.value_at(i).index() == p.index()) {
+            std::string ptr = node.source.pointer;
+            core::AppendPointerToken(ptr, n.key_at(i));
+            return ptr;
           }
         }
-        if (!v.is_object() && !v.is_array()) return;
-        size_t len = ptr.size();
-        for (size_t i = 0; i < v.size(); ++i) {
-          core::ValueRef child = v.value_at(i);
-          if (v.is_object()) {
-            std::string_view key = v.key_at(i);
-            core::AppendPointerToken(ptr, key);
-            std::string lower = core::ToLower(key);
-            if (child.is_string()) {
-              std::string_view s = child.str();
-              if ((lower == "jsonheaders" || lower == "headerparametersjson") && !s.empty()) {
-                JsonishPairs(s, model::SourceRef{child, ptr}, Context::kHeader, pairs);
-              } else if ((lower == "jsonbody" || lower == "bodyparametersjson" || lower == "body") &&
-                         !s.empty()) {
-                JsonishPairs(s, model::SourceRef{child, ptr}, Context::kBody, pairs);
-              } else if ((lower == "jsonquery" || lower == "queryparametersjson") && !s.empty()) {
-                JsonishPairs(s, model::SourceRef{child, ptr}, Context::kQuery, pairs);
-              } else if (lower != "name" && lower != "value") {
-                // A parameter that is itself named like a secret: apiKey, password.
-                pairs.push_back(Pair{std::string(key), std::string(s), model::SourceRef{child, ptr},
-                                     Context::kOther});
-              }
-            }
-          } else {
-            core::AppendPointerIndex(ptr, i);
-          }
-          walk(child, ptr, depth + 1);
-          ptr.resize(len);
-        }
-      };
-  walk(node.parameters, base, 0);
-  return pairs;
+      }
+    }
+    return node.source.pointer;
+  }
+
+  void Scan(const core::ValueRef& v, const std::string& pointer, std::string_view key,
+            const std::string& place, bool binary = false) {
+    std::string_view value = v.str();
+    if (value.size() < 8) return;
+    matches_.clear();
+    detect::SecretScanner::BuiltIn().Scan(value, detect::SecretContext{key, pointer, binary},
+                                          matches_);
+    for (const auto& m : matches_) {
+      std::string_view secret = value.substr(m.offset, m.length);
+      // Each secret once per node, at its first place.
+      if (!seen_.insert(std::string(secret)).second) continue;
+      SecretHit hit;
+      hit.node = node_;
+      hit.where = model::SourceRef{v, pointer};
+      hit.key = std::string(key);
+      hit.place = place;
+      hit.prefix = SchemePrefix(value, m.offset);
+      hit.redacted = core::Redact(secret);
+      hit.rule = m.rule;
+      out_.push_back(std::move(hit));
+    }
+  }
+
+  // Text without its own JSON value (notes an importer copied out): scanned
+  // and located at the node.
+  void ScanText(std::string_view text, const model::SourceRef& at, std::string_view key,
+                const std::string& place) {
+    matches_.clear();
+    detect::SecretScanner::BuiltIn().Scan(text, detect::SecretContext{key, at.pointer, false},
+                                          matches_);
+    for (const auto& m : matches_) {
+      std::string_view secret = text.substr(m.offset, m.length);
+      if (!seen_.insert(std::string(secret)).second) continue;
+      SecretHit hit;
+      hit.node = node_;
+      hit.where = at;
+      hit.key = std::string(key);
+      hit.place = place;
+      hit.redacted = core::Redact(secret);
+      hit.rule = m.rule;
+      out_.push_back(std::move(hit));
+    }
+  }
+
+  const model::Workflow& wf_;
+  std::vector<SecretHit>& out_;
+  uint32_t node_ = 0;
+  bool annotation_ = false;
+  std::set<std::string> seen_;
+  std::vector<detect::SecretMatch> matches_;
+};
+
+// The last workflow scanned on this thread. The document's control block,
+// held by the weak_ptr, cannot be reused while held, so a match on it and on
+// the workflow's address means the very same workflow.
+struct Memo {
+  const model::Workflow* workflow = nullptr;
+  std::weak_ptr<const core::Document> document;
+  std::vector<SecretHit> hits;
+};
+thread_local Memo tls_memo;
+
+const std::vector<SecretHit>& SecretsOf(const model::Workflow& wf) {
+  Memo& memo = tls_memo;
+  const bool same = wf.document != nullptr && memo.workflow == &wf &&
+                    !memo.document.owner_before(wf.document) &&
+                    !wf.document.owner_before(memo.document);
+  if (same) return memo.hits;
+  memo.workflow = &wf;
+  memo.document = wf.document;
+  memo.hits.clear();
+  Collector collect(wf, memo.hits);
+  for (uint32_t i = 0; i < wf.nodes.size(); ++i) collect.Node(i);
+  if (wf.document == nullptr) memo.workflow = nullptr;  // never reused
+  return memo.hits;
 }
 
-bool NodeCarriesSecrets(const model::Node& node) {
-  return node.role != model::NodeRole::kAnnotation && node.parameters.valid();
+double ImpactOf(detect::SecretSeverity s) {
+  switch (s) {
+    case detect::SecretSeverity::kCritical:
+      return 9.0;
+    case detect::SecretSeverity::kHigh:
+      return 8.0;
+    case detect::SecretSeverity::kMedium:
+      return 6.0;
+    case detect::SecretSeverity::kLow:
+      return 3.5;
+  }
+  return 8.0;
 }
 
-// n8n marks expression mode with a leading '='; "=abc" without {{ }} is
-// still the literal "abc".
-std::string_view Literal(std::string_view v) {
-  v = core::Trim(v);
-  if (!v.empty() && v.front() == '=' && !detect::HasExpression(v)) v.remove_prefix(1);
-  return v;
-}
-
-void ReportSecret(const WorkflowView& wf, const RuleInfo& rule, Reporter& out,
-                  const model::Node& node, const Pair& p, std::string_view where) {
-  std::string_view value = Literal(p.value);
-  std::string_view cred = detect::StripAuthScheme(value);
-  std::string scheme(value.substr(0, value.size() - cred.size()));
-  Issue issue;
-  issue.message = Quote(node.name) + " holds a literal credential in " + std::string(where) + " " +
-                  Quote(p.name) +
-                  ": anyone who can read the workflow or its exports can use it.";
-  issue.evidence = p.name + ": " + scheme + core::Redact(cred);
-  issue.factors = {{"secret", std::string(where)}};
-  if (node.disabled) issue.factors.push_back({"node", "disabled"});
-  out.Report(rule, wf, &node, p.where, std::move(issue));
+void ReportFamily(const WorkflowView& view, const RuleInfo& rule, Reporter& out,
+                  SecretFamily family) {
+  const model::Workflow& wf = view.workflow;
+  for (const SecretHit& hit : SecretsOf(wf)) {
+    if (hit.rule->family != family) continue;
+    const model::Node& node = wf.nodes[hit.node];
+    Issue issue;
+    issue.message = Quote(node.name) + " holds a literal " + hit.rule->title + " in " + hit.place +
+                    " (detector " + hit.rule->id +
+                    "): anyone who can read the workflow or its exports can use it.";
+    issue.evidence = (hit.key.empty() ? std::string() : hit.key + ": ") + hit.prefix + hit.redacted;
+    issue.impact = ImpactOf(hit.rule->severity);
+    issue.factors = {{"detector", hit.rule->id}};
+    if (!hit.rule->provider.empty()) issue.factors.emplace_back("provider", hit.rule->provider);
+    if (node.disabled) issue.factors.emplace_back("node", "disabled");
+    out.Report(rule, view, &node, hit.where, std::move(issue));
+  }
 }
 
 }  // namespace
 
-void SecretInHeader(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
-  const auto& w = wf.workflow;
-  if (w.platform != model::Platform::kN8n) return;
-  for (const auto& node : w.nodes) {
-    if (!NodeCarriesSecrets(node)) continue;
-    for (const auto& p : CollectPairs(node)) {
-      if (p.context != Context::kHeader || !detect::IsCredentialHeaderName(p.name)) continue;
-      if (!detect::LooksLikeLiteralSecret(Literal(p.value))) continue;
-      ReportSecret(wf, rule, out, node, p, "header");
-    }
-  }
+void SecretCloudCredential(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
+  ReportFamily(wf, rule, out, SecretFamily::kCloudCredential);
 }
-
-void SecretInQuery(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
-  const auto& w = wf.workflow;
-  if (w.platform != model::Platform::kN8n) return;
-  for (const auto& node : w.nodes) {
-    if (!NodeCarriesSecrets(node)) continue;
-    for (const auto& p : CollectPairs(node)) {
-      if (p.context != Context::kQuery || !detect::IsSecretKeyName(p.name, true)) continue;
-      if (!detect::LooksLikeLiteralSecret(Literal(p.value))) continue;
-      ReportSecret(wf, rule, out, node, p, "query parameter");
-    }
-    // Secrets in the query string of literal URLs: ?api_key=...
-    ForEachScalar(node.parameters, node.source.pointer + "/parameters", [&](const StringSite& s) {
-      if (s.value.find("://") == std::string_view::npos || s.value.find('?') == std::string_view::npos) return;
-      for (std::string_view url : core::FindUrls(s.value)) {
-        core::UrlParts parts;
-        if (!core::ParseUrl(url, &parts)) continue;
-        size_t q = parts.path_and_query.find('?');
-        if (q == std::string::npos) continue;
-        std::string_view query = std::string_view(parts.path_and_query).substr(q + 1);
-        size_t hash = query.find('#');
-        if (hash != std::string_view::npos) query = query.substr(0, hash);
-        while (!query.empty()) {
-          size_t amp = query.find('&');
-          std::string_view kv = query.substr(0, amp);
-          size_t eq = kv.find('=');
-          if (eq != std::string_view::npos) {
-            std::string_view k = kv.substr(0, eq);
-            std::string_view v = kv.substr(eq + 1);
-            if (detect::IsSecretKeyName(k, true) && detect::LooksLikeLiteralSecret(v)) {
-              ReportSecret(wf, rule, out, node,
-                           Pair{std::string(k), std::string(v), model::SourceRef{s.ref, s.pointer},
-                                Context::kQuery},
-                           "URL query parameter");
-            }
-          }
-          if (amp == std::string_view::npos) break;
-          query.remove_prefix(amp + 1);
-        }
-      }
-    });
-  }
+void SecretApiToken(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
+  ReportFamily(wf, rule, out, SecretFamily::kApiToken);
 }
-
-void SecretInBody(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
-  const auto& w = wf.workflow;
-  if (w.platform != model::Platform::kN8n) return;
-  for (const auto& node : w.nodes) {
-    if (!NodeCarriesSecrets(node)) continue;
-    std::string_view t = ActiveN8nType(node);
-    if (t == "code" || t == "function" || t == "functionItem") continue;  // code: the full engine
-    for (const auto& p : CollectPairs(node)) {
-      if (p.context == Context::kHeader || p.context == Context::kQuery) continue;
-      if (!detect::IsSecretKeyName(p.name) && !detect::IsPasswordKeyName(p.name)) continue;
-      if (!detect::LooksLikeLiteralSecret(Literal(p.value))) continue;
-      ReportSecret(wf, rule, out, node, p, p.context == Context::kBody ? "body field" : "parameter");
-    }
-  }
+void SecretPrivateKey(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
+  ReportFamily(wf, rule, out, SecretFamily::kPrivateKey);
 }
-
-void SecretInUrlUserinfo(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
-  const auto& w = wf.workflow;
-  if (w.platform != model::Platform::kN8n) return;
-  for (const auto& node : w.nodes) {
-    if (!NodeCarriesSecrets(node)) continue;
-    ForEachScalar(node.parameters, node.source.pointer + "/parameters", [&](const StringSite& s) {
-      if (s.value.find('@') == std::string_view::npos) return;
-      for (std::string_view url : core::FindUrls(s.value)) {
-        core::UrlParts parts;
-        if (!core::ParseUrl(url, &parts)) continue;
-        size_t colon = parts.userinfo.find(':');
-        if (colon == std::string::npos) continue;
-        std::string_view user = std::string_view(parts.userinfo).substr(0, colon);
-        std::string_view password = std::string_view(parts.userinfo).substr(colon + 1);
-        if (password.empty() || detect::HasExpression(password) || detect::IsPlaceholder(password) ||
-            password.find('$') != std::string_view::npos) {
-          continue;
-        }
-        Issue issue;
-        issue.message = Quote(node.name) + " has a user name and password written into a " +
-                        parts.scheme + " URL for " + parts.host + ".";
-        issue.evidence = parts.scheme + "://" + std::string(user) + ":" + core::Redact(password) +
-                         "@" + parts.host;
-        issue.factors = {{"secret", "url-userinfo"}};
-        out.Report(rule, wf, &node, model::SourceRef{s.ref, s.pointer}, std::move(issue));
-      }
-    });
-  }
+void SecretDatabaseUri(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
+  ReportFamily(wf, rule, out, SecretFamily::kDatabaseUri);
+}
+void SecretGeneric(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
+  ReportFamily(wf, rule, out, SecretFamily::kGeneric);
 }
 
 }  // namespace fw::analysis::checks

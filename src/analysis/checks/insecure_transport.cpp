@@ -14,7 +14,7 @@ void PlaintextHttp(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) 
   for (uint32_t i = 0; i < w.nodes.size(); ++i) {
     const model::Node& node = w.nodes[i];
     if (node.disabled || node.role == model::NodeRole::kAnnotation) continue;
-    ForEachScalar(node.parameters, node.source.pointer + "/parameters", [&](const StringSite& s) {
+    ForEachScalar(node.parameters, ParametersPointer(node), [&](const StringSite& s) {
       std::string_view v = core::Trim(s.value);
       if (!v.empty() && v.front() == '=') v.remove_prefix(1);
       v = core::Trim(v);
@@ -42,7 +42,7 @@ void TlsVerificationDisabled(const WorkflowView& wf, const RuleInfo& rule, Repor
   for (uint32_t i = 0; i < w.nodes.size(); ++i) {
     const model::Node& node = w.nodes[i];
     if (node.disabled || node.role == model::NodeRole::kAnnotation) continue;
-    ForEachScalar(node.parameters, node.source.pointer + "/parameters", [&](const StringSite& s) {
+    ForEachScalar(node.parameters, ParametersPointer(node), [&](const StringSite& s) {
       std::string key = core::ToLower(s.key);
       bool on_means_insecure = key == "allowunauthorizedcerts" || key == "ignoresslissues" ||
                                key == "ignoressl" || key == "skipsslcertificatevalidation" ||

@@ -1,6 +1,7 @@
 // n8n export reader. Accepts what n8n writes: one workflow object (editor
 // download, `n8n export:workflow --id`), an array of them
 // (`n8n export:workflow --all`), or the public API's {"data": [...]} page.
+#include <cctype>
 #include <string>
 
 #include "core/text.h"
@@ -25,6 +26,55 @@ bool IsWorkflowObject(const ValueRef& v) {
   // Without connections, insist the nodes look like n8n nodes.
   ValueRef first = nodes.at(0);
   return first.is_object() && first["type"].is_string() && first["parameters"].valid();
+}
+
+// The service an n8n node type talks to: "slackTrigger" -> "slack",
+// "postgresTool" -> "postgres", "lmChatOpenAi" -> "openAi".
+std::string ServiceName(std::string_view s) {
+  if (s.size() > 4 && s.ends_with("Tool")) s.remove_suffix(4);
+  if (s.size() > 7 && s.ends_with("Trigger")) s.remove_suffix(7);
+  for (std::string_view prefix : {"lmChat", "lm", "embeddings", "vectorStore", "tool"}) {
+    if (s.size() > prefix.size() && s.starts_with(prefix) &&
+        std::isupper(static_cast<unsigned char>(s[prefix.size()])) != 0) {
+      s.remove_prefix(prefix.size());
+      break;
+    }
+  }
+  std::string out(s);
+  if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+// Inventory facts in the platform-neutral fields: how callers of an entry
+// point authenticate (Node::auth, "none" when n8n asks nobody) and which
+// service a step talks to (Node::connector). A Wait node resuming on a
+// webhook call is a second way into a running workflow, so it is exposed to
+// the internet like a Webhook; its role stays step, so reachability still
+// starts only from entry points.
+void SetAccessFacts(model::Node& node) {
+  const ValueRef& p = node.parameters;
+  std::string_view s = ingest::n8n::ShortType(node.type);
+  auto method = [](const ValueRef& v) {
+    std::string a = Text(v);
+    return a.empty() ? std::string("none") : a;
+  };
+  if (s == "webhook" || s == "formTrigger" || s == "mcpTrigger" ||
+      (s == "chatTrigger" && node.exposure == Exposure::kInternet)) {
+    node.auth = method(p["authentication"]);
+  } else if (s == "wait" && p["resume"].str() == "webhook") {
+    node.exposure = Exposure::kInternet;
+    node.auth = method(p["incomingAuthentication"]);
+  }
+  // Files on n8n's own host are data stores without a service.
+  static constexpr std::string_view kLocalFiles[] = {
+      "readBinaryFile", "readBinaryFiles", "writeBinaryFile", "readWriteFile",
+      "readPDF",        "readPdf",         "spreadsheetFile"};
+  bool local = false;
+  for (auto f : kLocalFiles) local = local || s == f;
+  if (node.role == NodeRole::kConnector || (node.role == NodeRole::kDataStore && !local) ||
+      (node.role == NodeRole::kEntryPoint && node.exposure == Exposure::kThirdParty)) {
+    node.connector = ServiceName(s);
+  }
 }
 
 model::Node ReadNode(const ValueRef& v, const std::string& pointer, core::Diagnostics& warnings) {
@@ -54,6 +104,7 @@ model::Node ReadNode(const ValueRef& v, const std::string& pointer, core::Diagno
     node.exposure = node.parameters["public"].boolean(false) ? Exposure::kInternet
                                                               : Exposure::kInternal;
   }
+  SetAccessFacts(node);
 
   ValueRef creds = v["credentials"];
   for (size_t i = 0; i < creds.size() && creds.is_object(); ++i) {
