@@ -60,14 +60,16 @@ void ReadRule(const YAML::Node& item, const std::string& file, OwnersFile& resul
   rule.line = item.Mark().is_null() ? 0 : static_cast<uint32_t>(item.Mark().line + 1);
   bool ok = true;
   for (auto it = item.begin(); it != item.end(); ++it) {
-    const YAML::Node& key = it->first;
+    // yaml-cpp's iterators hand out temporaries: copy the (cheap) handles.
+    const YAML::Node key = it->first;
+    const YAML::Node value = it->second;
     std::string name = key.IsScalar() ? key.Scalar() : std::string();
     if (name == "match") {
-      ok &= ReadString(it->second, name, file, &rule.match, result.errors);
+      ok &= ReadString(value, name, file, &rule.match, result.errors);
     } else if (name == "workflow") {
-      ok &= ReadString(it->second, name, file, &rule.workflow, result.errors);
+      ok &= ReadString(value, name, file, &rule.workflow, result.errors);
     } else if (name == "owner") {
-      ok &= ReadString(it->second, name, file, &rule.owner, result.errors);
+      ok &= ReadString(value, name, file, &rule.owner, result.errors);
     } else {
       result.errors.push_back(
           At(file, key.Mark(), "unknown key '" + name + "' (expected match, workflow, owner)"));
@@ -205,7 +207,7 @@ OwnersFile ParseOwners(std::string_view text, const std::string& file_name) {
     }
     bool found = false;
     for (auto it = root.begin(); it != root.end(); ++it) {
-      const YAML::Node& key = it->first;
+      const YAML::Node key = it->first;
       std::string name = key.IsScalar() ? key.Scalar() : std::string();
       if (name != "owners") {
         result.errors.push_back(
@@ -213,14 +215,14 @@ OwnersFile ParseOwners(std::string_view text, const std::string& file_name) {
         continue;
       }
       found = true;
-      const YAML::Node& list = it->second;
+      const YAML::Node list = it->second;
       if (!list.IsSequence()) {
         result.errors.push_back(
             At(file_name, list.Mark(),
                "'owners' must be a list of rules, found " + std::string(TypeName(list))));
         continue;
       }
-      for (const auto& item : list) ReadRule(item, file_name, result);
+      for (const YAML::Node item : list) ReadRule(item, file_name, result);
     }
     if (!found && result.errors.empty()) {
       result.errors.push_back(At(file_name, root.Mark(), "no 'owners' list"));

@@ -186,10 +186,10 @@ class Builder {
   Builder(Document& doc, const char* base) : doc_(doc), base_(base) {}
 
   // Same limit as the syntax scanner (json_syntax.cpp), so that an input
-  // rejected here gets its "nesting deeper than 1024 levels" message. Without
+  // rejected here gets its "nesting deeper than 256 levels" message. Without
   // it, Walk/WalkObject/WalkArray recurse once per level and a few hundred KB
   // of '[' overflow the stack (simdjson On-Demand does not bound the depth).
-  static constexpr uint32_t kMaxDepth = 1024;
+  static constexpr uint32_t kMaxDepth = 256;
 
   simdjson::error_code Walk(od::value value, uint32_t* out) {
     if (depth_ >= kMaxDepth) return simdjson::DEPTH_ERROR;

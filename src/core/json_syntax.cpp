@@ -11,7 +11,7 @@ namespace fw::core {
 
 namespace {
 
-constexpr size_t kMaxDepth = 1024;
+constexpr size_t kMaxDepth = 256;
 
 class Scanner {
  public:
@@ -62,7 +62,7 @@ class Scanner {
   }
 
   bool Value() {
-    if (++depth_ > kMaxDepth) return Error("nesting deeper than 1024 levels");
+    if (++depth_ > kMaxDepth) return Error("nesting deeper than 256 levels");
     SkipSpace();
     bool ok = false;
     if (pos_ >= s_.size()) {
