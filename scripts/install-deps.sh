@@ -12,8 +12,15 @@ packages=(
   libvectorscan-dev libre2-dev
   libvalijson-dev
   libzip-dev
+  libgraphviz-dev
+  libmstch-dev
   time
 )
+# Only for the test suite (scripts/test.sh): the HTML reports are opened in a
+# real headless browser.
+if [ "${FW_TEST_DEPS:-0}" = 1 ]; then
+  packages+=(chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

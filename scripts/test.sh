@@ -5,7 +5,7 @@
 # when it is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+FW_TEST_DEPS=1 ./scripts/install-deps.sh
 cmake --preset dev
 cmake --build --preset dev
 if [ -z "${FW_SHARED_DIR:-}" ] && [ -d ../shared ]; then

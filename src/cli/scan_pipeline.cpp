@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "analysis/check.h"
+#include "analysis/inventory.h"
 #include "ingest/ingest.h"
 #include "ingest/nodered/nodered_importer.h"
 
@@ -111,6 +112,7 @@ report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::strin
       fs, paths, out.summary,
       [&](const InputFile&, const std::vector<model::Workflow>& workflows) {
         analysis::RunChecks(workflows, out.findings);
+        for (const auto& wf : workflows) out.workflows.push_back(analysis::SummariseWorkflow(wf));
       },
       companions);
   report::SortFindings(out.findings);

@@ -2,6 +2,7 @@
 // (see docs: shared design findings.md). Add fields only as optional ones.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,6 +32,17 @@ struct Location {
   uint32_t column = 0;
 };
 
+// Set on a finding a waiver covers: it stays in JSON and SARIF (marked
+// suppressed, with the justification) and is left out of the table and the
+// exit code.
+struct Suppression {
+  std::string waiver;         // the waiver's id, or its rule/glob when it has none
+  std::string justification;  // why it is accepted
+  std::string approver;       // who accepted it
+  std::string expires;        // YYYY-MM-DD
+  std::string source;         // where the waiver is written: file:line:column
+};
+
 struct Finding {
   std::string id;  // FW-<16 hex>, stable for the same problem at the same place
   std::string rule;
@@ -46,6 +58,10 @@ struct Finding {
   std::string message;
   std::string remediation;
   std::string evidence;  // never a whole secret
+  // One sentence of business impact in plain language, from the risk module
+  // ("Customer e-mail addresses can be read by anyone who finds this URL").
+  std::string business_impact;
+  std::optional<Suppression> suppression;  // set when a waiver applies
 };
 
 struct ScanSummary {

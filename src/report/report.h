@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/check.h"
+#include "analysis/inventory.h"
 #include "model/finding.h"
 
 namespace fw::report {
@@ -16,6 +17,9 @@ inline constexpr const char* kToolVersion = "0.1.0";
 struct ScanReport {
   model::ScanSummary summary;
   std::vector<model::Finding> findings;
+  // The inventory summary of every workflow scanned, in scan order (for
+  // per-workflow pages and for the risk factors).
+  std::vector<analysis::WorkflowSummary> workflows;
 };
 
 // Orders findings: severity (highest first), then file, line, column, rule.

@@ -1,0 +1,29 @@
+// Renderers for the threat model: diagrams (DOT, Mermaid, SVG through
+// Graphviz in process), exchange formats (OWASP Threat Dragon v2, Open Threat
+// Model) and the Markdown and HTML reports. Pure functions returning text.
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+#include "threat/threat_model.h"
+
+namespace fw::report {
+
+std::string RenderDfdDot(const threat::DataFlowDiagram& diagram);
+std::string RenderDfdMermaid(const threat::DataFlowDiagram& diagram);
+// Lays the DOT out with Graphviz's library (dot engine) and returns SVG.
+core::Result<std::string> RenderDfdSvg(const threat::DataFlowDiagram& diagram);
+
+// One Threat Dragon v2 model with a diagram per workflow; decisions from the
+// register become threat status and mitigation text.
+std::string RenderThreatDragon(const threat::ThreatModel& model, const threat::Register& reg);
+// Open Threat Model (OTM) JSON of the whole estate.
+std::string RenderOtm(const threat::ThreatModel& model, const threat::Register& reg);
+
+// Reports with the estate diagram (and one per workflow) embedded.
+std::string RenderThreatMarkdown(const threat::ThreatModel& model, const threat::RegisterMerge& merge);
+std::string RenderThreatHtml(const threat::ThreatModel& model, const threat::RegisterMerge& merge);
+std::string RenderThreatDiff(const threat::ThreatDiff& diff, std::string_view format);  // "markdown" or "text"
+
+}  // namespace fw::report
