@@ -49,18 +49,35 @@ bool ParseUrl(std::string_view text, UrlParts* out) {
   out->scheme = ToLower(text.substr(0, colon));
   std::string_view rest = text.substr(colon + 3);
   size_t authority_end = rest.find_first_of("/?#");
-  // Expressions may hold '/' (e.g. {{ $json.a/b }}); keep braces together.
-  size_t brace = rest.find("{{");
+  // Expressions may hold '/' (n8n's {{ $json.a/b }}, Power Automate's and
+  // Logic Apps' @{concat('a', '/b')}); keep their braces together.
+  size_t brace = rest.find('{');
   if (brace != std::string_view::npos && brace < authority_end) {
-    size_t close = rest.find("}}", brace);
-    size_t after = close == std::string_view::npos ? rest.size() : close + 2;
+    size_t depth = 0;
+    size_t after = rest.size();
+    for (size_t i = brace; i < rest.size(); ++i) {
+      if (rest[i] == '{') ++depth;
+      if (rest[i] == '}' && depth > 0 && --depth == 0) {
+        after = i + 1;
+        while (after < rest.size() && rest[after] == '}') ++after;
+        break;
+      }
+    }
     size_t next = rest.substr(after).find_first_of("/?#");
     authority_end = next == std::string_view::npos ? std::string_view::npos : after + next;
   }
   std::string_view authority = rest.substr(0, authority_end);
   out->path_and_query =
       authority_end == std::string_view::npos ? std::string() : std::string(rest.substr(authority_end));
-  size_t at = authority.rfind('@');
+  // The last '@' outside an expression separates user information.
+  size_t at = std::string_view::npos;
+  for (size_t i = 0, depth = 0; i < authority.size(); ++i) {
+    if (authority[i] == '{') ++depth;
+    if (authority[i] == '}' && depth > 0) --depth;
+    if (authority[i] == '@' && depth == 0 && (i + 1 >= authority.size() || authority[i + 1] != '{')) {
+      at = i;
+    }
+  }
   if (at != std::string_view::npos) {
     out->userinfo = std::string(authority.substr(0, at));
     authority = authority.substr(at + 1);
@@ -77,15 +94,13 @@ bool ParseUrl(std::string_view text, UrlParts* out) {
     host = host.substr(1, close - 1);
   } else {
     size_t pc = host.rfind(':');
-    if (pc != std::string_view::npos && host.find("{{") == std::string_view::npos) {
+    if (pc != std::string_view::npos && host.find('{') == std::string_view::npos) {
       out->port = std::string(host.substr(pc + 1));
       host = host.substr(0, pc);
     }
   }
   out->host = ToLower(host);
-  out->host_is_literal = !host.empty() && host.find("{{") == std::string_view::npos &&
-                         host.find('$') == std::string_view::npos &&
-                         host.find(' ') == std::string_view::npos;
+  out->host_is_literal = !host.empty() && host.find_first_of("{}$ ()") == std::string_view::npos;
   return !host.empty();
 }
 

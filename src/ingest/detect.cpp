@@ -30,8 +30,10 @@ model::ImportResult ImportFile(std::shared_ptr<const core::SourceFile> file,
   core::Position pos = doc->root().position();
   result.errors.push_back(core::Diagnostic{
       file->name(), pos.line, pos.column,
-      "unrecognised format: expected an n8n workflow (an object with \"nodes\" and "
-      "\"connections\") or an array of workflows"});
+      "unrecognised format: expected a workflow export: n8n (an object with \"nodes\" and "
+      "\"connections\", or an array of them), Node-RED (an array of nodes with \"id\" and "
+      "\"type\"), Power Automate or Logic Apps (a \"definition\" with \"triggers\" and "
+      "\"actions\"), Make (a blueprint with \"flow\") or a flowwarden app model"});
   return result;
 }
 

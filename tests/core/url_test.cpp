@@ -44,3 +44,23 @@ TEST(Url, ClassifiesHosts) {
   EXPECT_EQ(ClassifyHost("api.hubspot.com"), HostScope::kPublic);
   EXPECT_EQ(ClassifyHost("8.8.8.8"), HostScope::kPublic);
 }
+
+TEST(Url, WorkflowDefinitionLanguageHostIsAnExpression) {
+  UrlParts u;
+  // '@' opens the expression here; it is not a user-information separator.
+  ASSERT_TRUE(ParseUrl("https://@{parameters('apiHost')}/v1/orders", &u));
+  EXPECT_FALSE(u.host_is_literal);
+  EXPECT_EQ(u.userinfo, "");
+  EXPECT_EQ(u.path_and_query, "/v1/orders");
+  // A '/' inside the expression does not end the authority.
+  ASSERT_TRUE(ParseUrl("https://@{concat('api.', '/x')}/y", &u));
+  EXPECT_FALSE(u.host_is_literal);
+  EXPECT_EQ(u.path_and_query, "/y");
+  // A literal host with an expression only in the path stays literal.
+  ASSERT_TRUE(ParseUrl("https://api.example.com/@{triggerBody()?['id']}", &u));
+  EXPECT_TRUE(u.host_is_literal);
+  EXPECT_EQ(u.host, "api.example.com");
+  // User information before an expression host is still separated.
+  ASSERT_TRUE(ParseUrl("https://bot:@{variables('pw')}@@{variables('host')}/", &u));
+  EXPECT_FALSE(u.host_is_literal);
+}
