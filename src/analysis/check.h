@@ -74,6 +74,12 @@ const RuleInfo* FindRule(std::string_view id);
 // Runs every check over every workflow of an import.
 void RunChecks(const std::vector<model::Workflow>& workflows, std::vector<model::Finding>& out);
 
+// Scans settings that belong to no step (model::ConfigValues: connections
+// and parameter files, env of Node-RED tabs, plaintext credential files)
+// for literal secrets, reported under the secret.* rules.
+void RunConfigChecks(const std::vector<model::ConfigValues>& config,
+                     std::vector<model::Finding>& out);
+
 // Stable finding id: "FW-" + 16 hex of rule, file, workflow, node and pointer.
 std::string FindingId(std::string_view rule, std::string_view file, std::string_view workflow,
                       std::string_view node, std::string_view pointer);

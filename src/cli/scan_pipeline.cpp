@@ -69,7 +69,7 @@ std::vector<InputFile> ExpandPaths(const core::FileSystem& fs, const std::vector
 
 void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths,
                model::ScanSummary& summary, const ImportCallback& on_import,
-               const Companions& companions) {
+               const Companions& companions, const ConfigCallback& on_config) {
   auto files = ExpandPaths(fs, paths, summary.errors);
   std::shared_ptr<const core::SourceFile> nodered_settings;
   if (!companions.nodered_settings.empty()) {
@@ -102,6 +102,7 @@ void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths
     summary.workflows += imported.workflows.size();
     for (const auto& wf : imported.workflows) summary.nodes += wf.nodes.size();
     on_import(f, imported.workflows);
+    if (on_config && !imported.config.empty()) on_config(f, imported.config);
   }
 }
 
@@ -114,7 +115,10 @@ report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::strin
         analysis::RunChecks(workflows, out.findings);
         for (const auto& wf : workflows) out.workflows.push_back(analysis::SummariseWorkflow(wf));
       },
-      companions);
+      companions,
+      [&](const InputFile&, const std::vector<model::ConfigValues>& config) {
+        analysis::RunConfigChecks(config, out.findings);
+      });
   report::SortFindings(out.findings);
   return out;
 }

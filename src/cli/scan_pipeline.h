@@ -37,9 +37,14 @@ using ImportCallback =
 
 // Expands `paths`, reads and imports every file, counts files, workflows and
 // nodes in `summary` and collects its errors and warnings there.
+// Called with the settings an import found outside its workflows (see
+// model::ConfigValues), before they are released.
+using ConfigCallback =
+    std::function<void(const InputFile& file, const std::vector<model::ConfigValues>& config)>;
+
 void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths,
                model::ScanSummary& summary, const ImportCallback& on_import,
-               const Companions& companions = {});
+               const Companions& companions = {}, const ConfigCallback& on_config = nullptr);
 
 report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths,
                         const Companions& companions = {});

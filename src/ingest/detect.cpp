@@ -26,7 +26,10 @@ model::ImportResult ImportFile(std::shared_ptr<const core::SourceFile> file,
   if (LooksLikeMake(doc->root())) return ImportMake(doc);
   if (LooksLikeAppModel(doc->root())) return ImportAppModel(doc);
   if (LooksLikeWdl(doc->root(), file->name())) return ImportWdl(doc, siblings);
-  if (ReadNodeRedCompanion(*file, doc.get(), &result)) return result;
+  if (ReadNodeRedCompanion(*file, doc.get(), &result)) {
+    for (auto& config : result.config) config.document = doc;
+    return result;
+  }
   core::Position pos = doc->root().position();
   result.errors.push_back(core::Diagnostic{
       file->name(), pos.line, pos.column,

@@ -136,8 +136,27 @@ struct Workflow {
   int FindNodeByNameOrId(std::string_view key) const;
 };
 
+// Settings that travel with an export but belong to no single step: Logic
+// Apps connections.json, parameters.json and local.settings.json, ARM
+// template and deployment parameters, Node-RED tab and subflow env, a
+// plaintext flows_cred.json. They are scanned for literal secrets once,
+// where they are written.
+struct ConfigValues {
+  Platform platform = Platform::kN8n;
+  std::string what;           // "Logic Apps Standard connections.json", "env of tab 'Orders'"
+  std::string workflow_id;    // when the values belong to one workflow
+  std::string workflow_name;
+  // Members are parameters keyed by name whose value sits under "value" or
+  // "defaultValue" (ARM and Logic Apps parameters): the name is the key
+  // the secret engine sees, not "value".
+  bool named_parameters = false;
+  SourceRef source;  // the subtree to scan
+  std::shared_ptr<const core::Document> document;  // keeps `source` alive
+};
+
 // What importers return for one input file.
 struct ImportResult {
+  std::vector<ConfigValues> config;  // settings to scan for secrets
   std::vector<Workflow> workflows;
   core::Diagnostics errors;    // the file could not be read as a whole
   core::Diagnostics warnings;  // parts were skipped; the rest was read

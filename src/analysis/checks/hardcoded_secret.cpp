@@ -249,7 +249,118 @@ void ReportFamily(const WorkflowView& view, const RuleInfo& rule, Reporter& out,
   }
 }
 
+// ---- settings files and values outside steps ------------------------------
+
+// Scans one ConfigValues subtree; hits carry no node.
+std::vector<SecretHit> SecretsOfConfig(const model::ConfigValues& config) {
+  std::vector<SecretHit> hits;
+  std::set<std::string> seen;
+  std::vector<detect::SecretMatch> matches;
+  auto scan = [&](const core::ValueRef& v, const std::string& pointer, std::string_view key,
+                  bool pair, bool binary) {
+    std::string_view value = v.str();
+    if (value.size() < 8) return;
+    matches.clear();
+    detect::SecretScanner::BuiltIn().Scan(value, detect::SecretContext{key, pointer, binary},
+                                          matches);
+    for (const auto& m : matches) {
+      std::string_view secret = value.substr(m.offset, m.length);
+      if (!seen.insert(std::string(secret)).second) continue;
+      SecretHit hit;
+      hit.where = model::SourceRef{v, pointer};
+      hit.key = std::string(key);
+      hit.place = pair ? "field " + Quote(key) : "setting " + Quote(key);
+      hit.prefix = SchemePrefix(value, m.offset);
+      hit.redacted = core::Redact(secret);
+      hit.rule = m.rule;
+      hits.push_back(std::move(hit));
+    }
+  };
+  auto walk = [&](const core::ValueRef& root, const std::string& pointer) {
+    detect::ForEachSecretSite(root, pointer, [&](const detect::SecretSite& site) {
+      scan(site.ref, std::string(site.context.pointer), site.context.key, site.pair,
+           site.context.binary);
+    });
+  };
+  const core::ValueRef& root = config.source.value;
+  if (config.named_parameters && root.is_object()) {
+    // {"apiKey": {"type": "securestring", "defaultValue": "..."}}: the
+    // parameter's name is what tells the engine the value is a key.
+    for (size_t i = 0; i < root.size(); ++i) {
+      std::string_view name = root.key_at(i);
+      std::string pointer = config.source.pointer;
+      core::AppendPointerToken(pointer, name);
+      core::ValueRef param = root.value_at(i);
+      for (std::string_view member : {"value", "defaultValue"}) {
+        core::ValueRef v = param[member];
+        if (!v.valid()) continue;
+        std::string at = pointer;
+        core::AppendPointerToken(at, member);
+        if (v.is_string()) {
+          scan(v, at, name, false, false);
+        } else {
+          walk(v, at);
+        }
+      }
+    }
+  } else {
+    walk(root, config.source.pointer);
+  }
+  return hits;
+}
+
 }  // namespace
+
+}  // namespace fw::analysis::checks
+
+namespace fw::analysis {
+
+void RunConfigChecks(const std::vector<model::ConfigValues>& configs,
+                     std::vector<model::Finding>& out) {
+  using namespace checks;  // NOLINT(google-build-using-namespace): this file's helpers
+  using detect::SecretFamily;
+  static constexpr std::pair<std::string_view, SecretFamily> kFamilies[] = {
+      {"secret.cloud-credential", SecretFamily::kCloudCredential},
+      {"secret.api-token", SecretFamily::kApiToken},
+      {"secret.private-key", SecretFamily::kPrivateKey},
+      {"secret.database-uri", SecretFamily::kDatabaseUri},
+      {"secret.generic", SecretFamily::kGeneric},
+  };
+  Reporter reporter(out);
+  for (const auto& config : configs) {
+    if (config.document == nullptr || !config.source.value.valid()) continue;
+    std::vector<SecretHit> hits = SecretsOfConfig(config);
+    if (hits.empty()) continue;
+    model::Workflow holder;
+    holder.platform = config.platform;
+    holder.file = config.document->source().name();
+    holder.id = config.workflow_id;
+    holder.name = config.workflow_name;
+    holder.document = config.document;
+    WorkflowView view(holder);
+    for (const auto& [rule_id, family] : kFamilies) {
+      const RuleInfo* rule = FindRule(rule_id);
+      if (rule == nullptr) continue;
+      for (const SecretHit& hit : hits) {
+        if (hit.rule->family != family) continue;
+        Issue issue;
+        issue.message = std::string(hit.rule->title) + " written in " + hit.place + " of the " +
+                        config.what + " (detector " + std::string(hit.rule->id) +
+                        "): anyone who can read the export or its repository can use it.";
+        issue.evidence =
+            (hit.key.empty() ? std::string() : hit.key + ": ") + hit.prefix + hit.redacted;
+        issue.impact = ImpactOf(hit.rule->severity);
+        issue.factors = {{"detector", hit.rule->id}, {"file", config.what}};
+        if (!hit.rule->provider.empty()) issue.factors.emplace_back("provider", hit.rule->provider);
+        reporter.Report(*rule, view, nullptr, hit.where, std::move(issue));
+      }
+    }
+  }
+}
+
+}  // namespace fw::analysis
+
+namespace fw::analysis::checks {
 
 void SecretCloudCredential(const WorkflowView& wf, const RuleInfo& rule, Reporter& out) {
   ReportFamily(wf, rule, out, SecretFamily::kCloudCredential);

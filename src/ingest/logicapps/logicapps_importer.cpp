@@ -298,6 +298,17 @@ model::ImportResult ImportLogicApps(std::shared_ptr<const core::Document> doc,
   model::ImportResult result;
   ValueRef root = doc->root();
   if (HasWorkflowResource(root["resources"])) {
+    // Template parameters: a securestring with a defaultValue is a secret
+    // written into the template.
+    if (root["parameters"].is_object() && root["parameters"].size() > 0) {
+      model::ConfigValues config;
+      config.platform = model::Platform::kLogicApps;
+      config.what = "ARM template parameters";
+      config.named_parameters = true;
+      config.source = model::SourceRef{root["parameters"], "/parameters"};
+      config.document = doc;
+      result.config.push_back(std::move(config));
+    }
     ForEachWorkflowResource(
         root["resources"], "/resources", 0,
         [&](const ValueRef& r, const std::string& p) { ReadConsumption(doc, r, p, result); });

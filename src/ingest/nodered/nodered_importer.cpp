@@ -495,6 +495,20 @@ class FlowReader {
           wf.facts.emplace_back("nodered.kind", "unused-configuration");
           break;
       }
+      // Tab and subflow env variables ({name, value, type}) are settings
+      // people fill with keys; scanned where they are written.
+      if ((f.kind == FlowKind::kTab || f.kind == FlowKind::kSubflow) && f.source.valid() &&
+          f.source["env"].is_array() && f.source["env"].size() > 0) {
+        model::ConfigValues config;
+        config.platform = model::Platform::kNodeRed;
+        config.what = std::string(f.kind == FlowKind::kTab ? "env of tab '" : "env of subflow '") +
+                      f.name + "'";
+        config.workflow_id = f.id;
+        config.workflow_name = f.name;
+        config.source = model::SourceRef{f.source["env"], f.pointer + "/env"};
+        config.document = doc_;
+        result_.config.push_back(std::move(config));
+      }
       std::vector<size_t> order = f.members;
       order.insert(order.end(), f.configs.begin(), f.configs.end());
       wf.nodes.reserve(order.size());
@@ -730,6 +744,16 @@ bool ReadNodeRedCompanion(const core::SourceFile& file, const core::Document* do
       file.name(), 1, 1,
       kind + ": not a flow export; settings and keys are read with the flow files in the same "
              "folder (or pass settings with --nodered-settings)"});
+  // Credentials stored in clear text (credentialSecret: false) are secrets
+  // written into a file that travels with the flows. The caller, which owns
+  // the document, sets ConfigValues::document.
+  if (doc != nullptr && kind.find("unencrypted") != std::string::npos) {
+    model::ConfigValues config;
+    config.platform = model::Platform::kNodeRed;
+    config.what = "unencrypted Node-RED credentials file";
+    config.source = model::SourceRef{doc->root(), ""};
+    out->config.push_back(std::move(config));
+  }
   return true;
 }
 

@@ -57,6 +57,9 @@ std::string_view WdlCompanionKind(const ValueRef& root, std::string_view file_na
   if (root["schema"].is_string() && root["details"].is_object() && root["resources"].is_object()) {
     return "Power Automate export package manifest";
   }
+  if (root["Values"].is_object() && (root["IsEncrypted"].valid() || EndsWithI(base, "local.settings.json"))) {
+    return "Azure Functions local.settings.json";
+  }
   if (core::IContains(root["$schema"].str(), "deploymentParameters.json")) {
     return "ARM deployment parameters";
   }
@@ -99,6 +102,25 @@ model::ImportResult ImportWdl(std::shared_ptr<const core::Document> doc,
                   std::string(kind) +
                       ": a companion file with no workflow of its own (read with the "
                       "workflows beside it)");
+    // Files that configure connections and parameters are where people
+    // paste connection strings and keys: scan them where they are written.
+    model::ConfigValues config;
+    config.platform = model::Platform::kLogicApps;
+    config.what = std::string(kind);
+    config.document = doc;
+    if (kind == "Logic Apps Standard connections.json") {
+      config.source = model::SourceRef{root, ""};
+    } else if (kind == "Logic Apps Standard parameters.json") {
+      config.source = model::SourceRef{root, ""};
+      config.named_parameters = true;
+    } else if (kind == "ARM deployment parameters" && root["parameters"].is_object()) {
+      config.source = model::SourceRef{root["parameters"], "/parameters"};
+      config.named_parameters = true;
+    } else if (kind == "Azure Functions local.settings.json" &&
+               !root["IsEncrypted"].boolean(false)) {
+      config.source = model::SourceRef{root["Values"], "/Values"};
+    }
+    if (config.source.value.valid()) result.config.push_back(std::move(config));
   }
   return result;
 }
