@@ -41,6 +41,17 @@ std::string ParametersPointer(const model::Node& node) {
           return ptr;
         }
       }
+      // An object the importer assembled from the node's own members (Make:
+      // {"parameters", "mapper", "filter"}): its keys are member names, so
+      // pointers under it continue from the node itself.
+      if (p.is_object() && p.size() > 0) {
+        bool assembled = true;
+        for (size_t i = 0; i < p.size() && assembled; ++i) {
+          assembled = n[p.key_at(i)].index() == p.value_at(i).index() &&
+                      n[p.key_at(i)].valid();
+        }
+        if (assembled) return node.source.pointer;
+      }
     }
   }
   return node.source.pointer + "/parameters";

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "analysis/checks/checks.h"
+#include "analysis/walk.h"
 #include "analysis/checks/n8n_util.h"
 #include "core/text.h"
 #include "detect/secret_scanner.h"
@@ -97,7 +98,7 @@ class Collector {
     seen_.clear();
     if (node.parameters.valid()) {
       detect::ForEachSecretSite(
-          node.parameters, ParametersPointer(node), [&](const detect::SecretSite& site) {
+          node.parameters, analysis::ParametersPointer(node), [&](const detect::SecretSite& site) {
             std::string pointer(site.context.pointer);
             Scan(site.ref, pointer, site.context.key,
                  Place(site.context.key, pointer, site.pair, annotation_), site.context.binary);
@@ -117,28 +118,6 @@ class Collector {
   }
 
  private:
-  // Where the node's parameters sit: the node itself (Node-RED, Logic Apps),
-  // one of its members (n8n "parameters", a container's "inputs"), or an
-  // object an importer assembled from members (Make), whose keys are then
-  // the members' names under the node.
-  static std::string ParametersPointer(const model::Node& node) {
-    const core::ValueRef& p = node.parameters;
-    const core::ValueRef& n = node.source.value;
-    if (n.valid() && p.document() == n.document()) {
-      if (p.index() == n.index()) return node.source.pointer;
-      if (n.is_object()) {
-        for (size_t i = 0; i < n.size(); ++i) {
-          if (n.value_at(i).index() == p.index()) {
-            std::string ptr = node.source.pointer;
-            core::AppendPointerToken(ptr, n.key_at(i));
-            return ptr;
-          }
-        }
-      }
-    }
-    return node.source.pointer;
-  }
-
   void Scan(const core::ValueRef& v, const std::string& pointer, std::string_view key,
             const std::string& place, bool binary = false) {
     std::string_view value = v.str();

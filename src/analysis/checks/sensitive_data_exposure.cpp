@@ -7,6 +7,7 @@
 #include <map>
 
 #include "analysis/checks/checks.h"
+#include "analysis/walk.h"
 #include "analysis/checks/n8n_util.h"
 #include "analysis/checks/sensitive_data_flow.h"
 
@@ -98,7 +99,7 @@ void Report(const WorkflowView& wf, const RuleInfo& rule, Reporter& out, Sensiti
                        {"destination", flow.destination}};
       model::SourceRef where = uses.front()->where;
       for (const model::SourceRef& alt :
-           {model::SourceRef{node.parameters, node.source.pointer + "/parameters"}, node.source}) {
+           {model::SourceRef{node.parameters, ParametersPointer(node)}, node.source}) {
         if (std::find(pointers.begin(), pointers.end(), where.pointer) == pointers.end()) break;
         if (alt.value.valid()) where = alt;
       }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "analysis/checks/n8n_util.h"
+#include "analysis/walk.h"
 #include "core/text.h"
 #include "core/url.h"
 #include "detect/personal_data.h"
@@ -544,7 +545,7 @@ class FlowAnalysis {
 
   void Collect(uint32_t j, SensitiveFlow& flow) {
     const model::Node& node = wf_.nodes[j];
-    std::string pointer = node.source.pointer + "/parameters";
+    std::string pointer = ParametersPointer(node);
     WalkStrings(node.parameters, pointer, "", "", 0, [&](const Site& s) {
       if (s.text.size() < 4) return;
       const model::SourceRef where{s.ref, s.pointer};
