@@ -117,6 +117,7 @@ std::string ServiceName(std::string_view connector) {
       {"dropbox", "Dropbox"},
       {"redis", "Redis"},
       {"smtp", "e-mail"},
+      {"ftp", "FTP"},
       {"email", "e-mail"},
       {"sheets", "spreadsheets"},
   };
@@ -124,9 +125,13 @@ std::string ServiceName(std::string_view connector) {
   for (const auto& [k, v] : kNames) {
     if (lower.find(k) != std::string::npos) return std::string(v);
   }
-  // "n8n-nodes-base.hubspotTrigger" -> "hubspotTrigger"; keep the last part.
+  // "n8n-nodes-base.hubspotTrigger" -> "hubspotTrigger"; a host name stays
+  // whole ("api.pipelinecrm-demo.io").
   size_t dot = connector.rfind('.');
-  std::string name(dot == std::string_view::npos ? connector : connector.substr(dot + 1));
+  bool type_id = connector.find("-nodes-") != std::string_view::npos || connector.starts_with("@");
+  std::string name(dot == std::string_view::npos || !type_id ? connector
+                                                             : connector.substr(dot + 1));
+  if (!type_id && dot != std::string_view::npos) return name;
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   return name;
 }

@@ -51,7 +51,17 @@ Context::Context(const model::Workflow& wf, const analysis::WorkflowSummary& sum
     if (wf.pin_data.is_object()) facts.records = wf.pin_data[node.name].size();
   }
   for (const auto& h : wf.hosts) {
-    if (h.node < n) nodes_[h.node].reach = std::max(nodes_[h.node].reach, HostReach(h.host));
+    if (h.node >= n) continue;
+    auto& facts = nodes_[h.node];
+    facts.reach = std::max(facts.reach, HostReach(h.host));
+    // A generic HTTP step is named by the host it calls.
+    if (facts.service.empty() &&
+        ReachOfConnector(wf.nodes[h.node].connector) <= Reach::kPublicApi) {
+      facts.service = h.host;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (nodes_[i].service.empty()) nodes_[i].service = wf.nodes[i].connector;
   }
   for (const auto& f : nodes_) {
     workflow_.reach = std::max(workflow_.reach, f.reach);
@@ -165,6 +175,7 @@ Factors Context::For(std::string_view category, std::string_view node_id,
                         category == "filesystem-access" || category == "excessive-permission" ||
                         category == "misconfiguration" || node == nullptr;
   f.reach = whole_workflow ? workflow_.reach : at.reach;
+  if (!whole_workflow && !at.service.empty()) f.services = {at.service};
   if (f.reach == Reach::kNone) f.reach = workflow_.reach;
   f.code_execution =
       category == "code-execution" || (category == "unauthenticated-entry-point" && at.code &&

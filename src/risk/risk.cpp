@@ -165,23 +165,24 @@ Reach ReachOfConnector(std::string_view connector) {
                           "airtable",  "baserow",       "nocodb"}},
       {Reach::kFiles, {"awss3", "s3", "blob"}},  // cloud file stores, before cloud admin
       {Reach::kCrm,
-       {"hubspot",        "salesforce", "pipedrive", "zoho",        "dynamics",  "stripe",
-        "paypal",         "shopify",    "zendesk",   "intercom",    "freshdesk", "mailchimp",
-        "activecampaign", "quickbooks", "xero",      "woocommerce", "sap",       "servicenow",
-        "jira",           "chargebee",  "braintree", "square",      "docusign",  "crm"}},
+       {"hubspot",        "salesforce", "pipedrive", "zoho",        "dynamics",   "stripe",
+        "paypal",         "shopify",    "zendesk",   "intercom",    "freshdesk",  "mailchimp",
+        "activecampaign", "quickbooks", "xero",      "woocommerce", "servicenow", "jira",
+        "chargebee",      "braintree",  "square",    "docusign",    "crm"}},
       {Reach::kMail,
        {"gmail", "outlook", "office365", "smtp", "imap", "email", "sendgrid", "mailgun", "mailjet",
         "postmark", "exchange"}},
       {Reach::kFiles,
-       {"drive", "dropbox", "sharepoint", "onedrive", "sheets", "excel", "box", "ftp", "notion",
-        "github", "gitlab", "file", "storage", "docs"}},
+       {"drive", "dropbox", "sharepoint", "onedrive", "sheets", "excel", "ftp", "notion", "github",
+        "gitlab", "file", "storage", "docs"}},
       {Reach::kMessaging,
        {"slack", "teams", "telegram", "discord", "twilio", "whatsapp", "mattermost", "sms",
         "twitter", "linkedin", "mqtt", "websocket", "signal", "matrix"}},
       {Reach::kCloudAdmin,
        {"aws", "azure", "gcp", "googlecloud", "kubernetes", "k8s", "ssh", "terraform", "okta",
-        "entra", "azuread", "keyvault", "iam", "docker", "cloudflare", "vault", "lambda", "exec",
-        "arm"}},
+        "entra", "azuread", "keyvault", "docker", "cloudflare", "hashicorp", "lambda",
+        "azureresourcemanager"}},
+
       {Reach::kPublicApi,
        {"http", "openai", "anthropic", "lmchat", "gemini", "mistral", "api", "graphql", "request",
         "webhook", "agent"}},
@@ -233,7 +234,7 @@ Assessment AssessFactors(const Factors& f) {
   likelihood.Add("rule", Format1(f.base_likelihood), f.base_likelihood, kRuleWeight);
   Skill skill = f.skill != Skill::kUnknown ? f.skill : SkillOfCategory(f.category);
   if (skill != Skill::kUnknown) {
-    double rating = skill == Skill::kLow ? 9.0 : skill == Skill::kMedium ? 6.0 : 3.0;
+    double rating = skill == Skill::kLow ? 9.0 : skill == Skill::kMedium ? 7.0 : 3.0;
     likelihood.Add("skill", std::string(SkillName(skill)), rating, kSkillWeight);
   }
   if (f.category == "hardcoded-secret") {
@@ -260,6 +261,12 @@ Assessment AssessFactors(const Factors& f) {
   std::string data_names;
   for (auto c : f.data) {
     if (DataRating(c) <= 0) continue;
+    // Credential fields count for the secret findings, which disclose them;
+    // elsewhere a "token" header name says little about what is at stake.
+    if (c == detect::DataClass::kCredential && f.category != "hardcoded-secret" &&
+        !f.category.empty()) {
+      continue;
+    }
     data = std::max(data, DataRating(c));
     std::string_view n = detect::DataClassName(c);
     if (data_names.find(n) != std::string::npos) continue;
@@ -292,6 +299,32 @@ void Assess(model::Finding& finding, const Context& context) {
     if (k == "sink" && v == "shell") f.code_execution = true;
   }
   if (finding.category != "sensitive-data-exposure") f.records = 0;
+  // A check that followed paths the data-flow graph does not show (Node-RED
+  // link nodes, AI tools, admin APIs) may know of stronger exposure; the
+  // stronger of the two counts, with the authentication the check saw.
+  for (const auto& [k, v] : finding.factors) {
+    if (k != "exposure") continue;
+    model::Exposure seen = v == "internet"                       ? model::Exposure::kInternet
+                           : (v == "network" || v == "ai-agent") ? model::Exposure::kThirdParty
+                                                                 : model::Exposure::kNone;
+    if (static_cast<int>(seen) <= static_cast<int>(f.exposure)) continue;
+    f.exposure = seen;
+    f.auth.clear();
+    for (const auto& [k2, v2] : finding.factors) {
+      if (k2 == "authentication" && v2 != "unknown" && v2 != "not shown") f.auth = v2;
+    }
+  }
+  // A check that saw a compensating control (a shared-secret comparison
+  // after the trigger, an IP allow-list) knows better than the trigger's
+  // own setting.
+  for (const auto& [k, v] : finding.factors) {
+    if (k == "authentication" && !v.empty() && v != "none" && v != "unknown" && v != "not shown") {
+      f.auth = v;
+    }
+  }
+  // Code running on the host is inside the network: it reaches at least
+  // what an internal host would.
+  if (f.code_execution && f.reach < Reach::kInternalHost) f.reach = Reach::kInternalHost;
   Assessment a = AssessFactors(f);
   finding.likelihood = a.likelihood;
   finding.impact = a.impact;

@@ -129,6 +129,7 @@ class Context {
     bool code = false;
     Reach reach = Reach::kNone;
     size_t records = 0;
+    std::string service;  // the service this step talks to, for the sentence
   };
   std::vector<NodeFacts> nodes_;
   std::unordered_map<std::string, size_t> by_name_;
