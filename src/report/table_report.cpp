@@ -11,11 +11,16 @@ namespace {
 
 const char* SeverityColour(model::Severity s) {
   switch (s) {
-    case model::Severity::kCritical: return "\x1b[1;35m";
-    case model::Severity::kHigh: return "\x1b[1;31m";
-    case model::Severity::kMedium: return "\x1b[33m";
-    case model::Severity::kLow: return "\x1b[36m";
-    case model::Severity::kInfo: return "\x1b[2m";
+    case model::Severity::kCritical:
+      return "\x1b[1;35m";
+    case model::Severity::kHigh:
+      return "\x1b[1;31m";
+    case model::Severity::kMedium:
+      return "\x1b[33m";
+    case model::Severity::kLow:
+      return "\x1b[36m";
+    case model::Severity::kInfo:
+      return "\x1b[2m";
   }
   return "";
 }
@@ -48,7 +53,14 @@ std::string RenderTable(const ScanReport& report, const TableOptions& options) {
   const char* dim = options.color ? "\x1b[2m" : "";
   std::string out;
   std::array<size_t, 5> counts{};
-  for (const auto& f : report.findings) ++counts[static_cast<size_t>(f.severity)];
+  size_t waived = 0;
+  for (const auto& f : report.findings) {
+    if (f.suppression) {
+      ++waived;  // accepted risks stay in JSON and SARIF only
+      continue;
+    }
+    ++counts[static_cast<size_t>(f.severity)];
+  }
 
   for (int s = 4; s >= 0; --s) {
     auto sev = static_cast<model::Severity>(s);
@@ -56,13 +68,17 @@ std::string RenderTable(const ScanReport& report, const TableOptions& options) {
     out += fmt::format("{}{} ({}){}\n", options.color ? SeverityColour(sev) : "",
                        Upper(model::SeverityName(sev)), counts[static_cast<size_t>(s)], reset);
     for (const auto& f : report.findings) {
-      if (f.severity != sev) continue;
+      if (f.severity != sev || f.suppression) continue;
       out += fmt::format("  {:4.1f}  {}  {}\n", f.score, f.rule, Where(f.location));
       std::string subject = "workflow '" + f.location.workflow_name + "'";
       if (!f.location.node_name.empty()) subject += ", node '" + f.location.node_name + "'";
-      out += fmt::format("        {}{}{}\n", dim, subject, reset);
+      // Findings about a policy file (an expired waiver) have no workflow.
+      if (!f.location.workflow_name.empty() || !f.location.node_name.empty()) {
+        out += fmt::format("        {}{}{}\n", dim, subject, reset);
+      }
       out += fmt::format("        {}\n", f.message);
-      if (!f.evidence.empty()) out += fmt::format("        {}evidence: {}{}\n", dim, f.evidence, reset);
+      if (!f.evidence.empty())
+        out += fmt::format("        {}evidence: {}{}\n", dim, f.evidence, reset);
     }
     out += "\n";
   }
@@ -80,9 +96,10 @@ std::string RenderTable(const ScanReport& report, const TableOptions& options) {
   out += fmt::format(
       "{} files, {} workflows, {} nodes: {} findings ({} critical, {} high, {} medium, {} low, "
       "{} info), {} unreadable files, {} warnings\n",
-      report.summary.files, report.summary.workflows, report.summary.nodes, report.findings.size(),
-      counts[4], counts[3], counts[2], counts[1], counts[0], report.summary.errors.size(),
-      report.summary.warnings.size());
+      report.summary.files, report.summary.workflows, report.summary.nodes,
+      report.findings.size() - waived, counts[4], counts[3], counts[2], counts[1], counts[0],
+      report.summary.errors.size(), report.summary.warnings.size());
+  if (waived > 0) out += fmt::format("{} findings waived\n", waived);
   return out;
 }
 
@@ -94,9 +111,10 @@ std::string RenderRulesTable() {
     out += fmt::format("{:<42} {:<28} {:<12} {:<8} {:>4.1f} {:>4.1f}  {}\n", r.id, r.category,
                        r.owasp, r.cwe, r.likelihood, r.impact, r.title);
   }
-  out += fmt::format("\n{} rules. L/I: default likelihood and impact (0-10); `flowwarden rules "
-                     "--format markdown` prints descriptions and remediation.\n",
-                     analysis::AllChecks().size());
+  out += fmt::format(
+      "\n{} rules. L/I: default likelihood and impact (0-10); `flowwarden rules "
+      "--format markdown` prints descriptions and remediation.\n",
+      analysis::AllChecks().size());
   return out;
 }
 
@@ -108,15 +126,15 @@ std::string RenderRulesMarkdown() {
   out += "|---|---|---|---|---|---|---|\n";
   for (const auto& c : analysis::AllChecks()) {
     const auto& r = c.info;
-    out += fmt::format("| [`{}`](#{}) | {} | {} | {} | {:.1f} | {:.1f} | {} |\n", r.id,
-                       Anchor(r.id), r.category,
-                       r.owasp, r.cwe, r.likelihood, r.impact,
-                       model::SeverityName(model::SeverityFromScore(risk::Score(r.likelihood, r.impact))));
+    out += fmt::format(
+        "| [`{}`](#{}) | {} | {} | {} | {:.1f} | {:.1f} | {} |\n", r.id, Anchor(r.id), r.category,
+        r.owasp, r.cwe, r.likelihood, r.impact,
+        model::SeverityName(model::SeverityFromScore(risk::Score(r.likelihood, r.impact))));
   }
   for (const auto& c : analysis::AllChecks()) {
     const auto& r = c.info;
-    out += fmt::format("\n## {}\n\n**{}** ({}; {}, {})\n\n{}\n\n**Remediation.** {}\n", r.id, r.title,
-                       r.category, r.owasp, r.cwe, r.description, r.remediation);
+    out += fmt::format("\n## {}\n\n**{}** ({}; {}, {})\n\n{}\n\n**Remediation.** {}\n", r.id,
+                       r.title, r.category, r.owasp, r.cwe, r.description, r.remediation);
   }
   return out;
 }
