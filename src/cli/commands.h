@@ -23,6 +23,7 @@ int RunScan(const ScanOptions& options);
 
 struct RulesOptions {
   std::string format = "table";
+  std::string examples;  // golden cases folder for Markdown examples
 };
 void AddRulesCommand(CLI::App& app, RulesOptions& options);
 int RunRules(const RulesOptions& options);
