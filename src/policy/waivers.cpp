@@ -106,6 +106,20 @@ std::string TodayUtc() {
 // hostile patterns like "*a*a*a*a*b" cannot make it backtrack exponentially.
 bool GlobMatch(std::string_view pattern, std::string_view text, bool path) {
   if (pattern.size() > 1024 || text.size() > 65536) return false;
+  // The literal head and tail of the pattern reject most texts before any
+  // table is built ("team-7/**" against "sales/x.json").
+  size_t head = pattern.find_first_of("*?");
+  if (head == std::string_view::npos) return pattern == text;
+  if (text.substr(0, head) != pattern.substr(0, head)) return false;
+  size_t last = pattern.find_last_of("*?");
+  // In "**/x" the slash belongs to the wildcard, which may match nothing.
+  if (path && last >= 1 && pattern.substr(last - 1, 2) == "**" && last + 1 < pattern.size() &&
+      pattern[last + 1] == '/') {
+    ++last;
+  }
+  size_t tail = pattern.size() - 1 - last;
+  if (tail > text.size() - std::min(text.size(), head)) return false;
+  if (text.substr(text.size() - tail) != pattern.substr(pattern.size() - tail)) return false;
   const std::vector<Token> toks = Tokenise(pattern, path);
   const size_t n = text.size();
   std::vector<char> next(n + 1, 0);  // row i+1

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "core/text.h"
 
@@ -146,7 +147,9 @@ std::string_view ReachName(Reach r) {
   return "none";
 }
 
-Reach ReachOfConnector(std::string_view connector) {
+namespace {
+
+Reach ClassifyConnector(std::string_view connector) {
   std::string name = core::ToLower(connector);
   // Checked in this order so that "awsS3" is a file store, not cloud admin,
   // and "microsoftSql" a database, not a mail service.
@@ -195,6 +198,22 @@ Reach ReachOfConnector(std::string_view connector) {
     }
   }
   return Reach::kNone;
+}
+
+}  // namespace
+
+Reach ReachOfConnector(std::string_view connector) {
+  if (connector.empty()) return Reach::kNone;
+  // An estate uses a few hundred distinct node types and connectors, each
+  // seen thousands of times: remember the answers, per thread, bounded.
+  thread_local std::unordered_map<std::string, Reach> cache;
+  thread_local std::string key;
+  key.assign(connector);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= 4096) cache.clear();
+  Reach r = ClassifyConnector(connector);
+  cache.emplace(key, r);
+  return r;
 }
 
 std::string_view SkillName(Skill s) {

@@ -166,6 +166,12 @@ TEST(Glob, PathsAndNames) {
   EXPECT_TRUE(GlobMatch("*/x", "a/b/x", false));  // names: '/' is ordinary
   EXPECT_FALSE(GlobMatch("Lead", "Lead intake", false));
   EXPECT_TRUE(GlobMatch("", ""));
+  EXPECT_TRUE(GlobMatch("**", "a/b/c.json"));
+  EXPECT_TRUE(GlobMatch("*.json", "x.json"));
+  EXPECT_FALSE(GlobMatch("*.json", "x.yaml"));
+  EXPECT_FALSE(GlobMatch("a/**", "b/a/x.json"));
+  EXPECT_TRUE(GlobMatch("**/", "a/"));
+  EXPECT_FALSE(GlobMatch("ab*ba", "aba"));  // head and tail may not overlap
   // Many stars against a long non-matching text stays fast (no backtracking).
   EXPECT_FALSE(GlobMatch("*a*a*a*a*a*a*a*a*a*a*b", std::string(5000, 'a'), false));
 }
