@@ -48,7 +48,10 @@ Context::Context(const model::Workflow& wf, const analysis::WorkflowSummary& sum
     facts.reach = std::max(ReachOfConnector(node.connector), ReachOfConnector(node.type));
     if (!node.name.empty()) by_name_.emplace(node.name, i);
     if (!node.id.empty()) by_id_.emplace(node.id, i);
-    if (wf.pin_data.is_object()) facts.records = wf.pin_data[node.name].size();
+    // Pinned items are records the export itself carries.
+    if (core::ValueRef pinned = wf.pin_data[node.name]; pinned.is_array()) {
+      facts.records = pinned.size();
+    }
   }
   for (const auto& h : wf.hosts) {
     if (h.node >= n) continue;

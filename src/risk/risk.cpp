@@ -108,13 +108,13 @@ double RecordsRating(size_t n) {
   return 3.0;
 }
 
-// Categories where the attacker comes in through the workflow's entry point,
-// so its exposure and authentication decide who can try.
+// Whether the attacker comes in through the workflow's entry point, so its
+// exposure and authentication decide who can try. Not for secrets (read from
+// the export), transport (a network position), logging, hygiene or drift;
+// everything else, threats of the threat model included, is.
 bool EntersThroughTrigger(std::string_view category) {
-  return category == "unauthenticated-entry-point" || category == "code-execution" ||
-         category == "injection" || category == "filesystem-access" ||
-         category == "sensitive-data-exposure" || category == "excessive-permission" ||
-         category == "misconfiguration" || category == "unapproved-component";
+  return category != "hardcoded-secret" && category != "insecure-transport" &&
+         category != "logging-gap" && category != "asset-hygiene" && category != "drift";
 }
 
 }  // namespace
@@ -260,7 +260,7 @@ Assessment AssessFactors(const Factors& f) {
     // Whoever can read the export or the editor sees the literal.
     likelihood.Add("discovery", "readable in the export", 8.0, kDiscoveryWeight);
   }
-  bool via_trigger = f.category.empty() || EntersThroughTrigger(f.category);
+  bool via_trigger = EntersThroughTrigger(f.category);
   if (via_trigger && f.exposure != model::Exposure::kNone) {
     double rating = f.exposure == model::Exposure::kInternet     ? 9.0
                     : f.exposure == model::Exposure::kThirdParty ? 5.0

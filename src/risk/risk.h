@@ -65,7 +65,10 @@ Skill SkillOfCategory(std::string_view category);
 // What is known about an element; anything left at its default is treated
 // as unknown and left out of the means. Used directly by the threat model.
 struct Factors {
-  std::string category;  // findings.md category, for skill and the sentence
+  // findings.md category, for skill, which factors apply and the sentence.
+  // Another name (a STRIDE threat) gets exposure and authentication but no
+  // skill unless `skill` is set, and a generic sentence.
+  std::string category;
   // The rule's or threat's own rating, 0-10 (the base of each side).
   double base_likelihood = 5.0;
   double base_impact = 5.0;
