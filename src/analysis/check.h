@@ -71,6 +71,9 @@ struct Check {
 std::span<const Check> AllChecks();
 const RuleInfo* FindRule(std::string_view id);
 
+// Runs every check over one workflow. Findings carry the base score
+// (model::ScoreFrom); risk::Assess adds the workflow's factors.
+void RunChecks(const model::Workflow& wf, std::vector<model::Finding>& out);
 // Runs every check over every workflow of an import.
 void RunChecks(const std::vector<model::Workflow>& workflows, std::vector<model::Finding>& out);
 

@@ -4,7 +4,6 @@
 #include "analysis/check.h"
 #include "core/hash.h"
 #include "core/text.h"
-#include "risk/risk.h"
 
 namespace fw::analysis {
 
@@ -83,10 +82,14 @@ void Reporter::Report(const RuleInfo& rule, const WorkflowView& view, const mode
   f.message = std::move(issue.message);
   f.remediation = std::string(rule.remediation);
   f.evidence = std::move(issue.evidence);
-  f.id = FindingId(f.rule, loc.file, wf.id.empty() ? wf.name : wf.id,
-                   node == nullptr ? std::string_view() : (node->id.empty() ? node->name : node->id),
-                   loc.pointer);
-  risk::Apply(f);
+  f.id =
+      FindingId(f.rule, loc.file, wf.id.empty() ? wf.name : wf.id,
+                node == nullptr ? std::string_view() : (node->id.empty() ? node->name : node->id),
+                loc.pointer);
+  // The base score only; risk::Assess weighs the workflow's factors later
+  // in the pipeline (risk depends on analysis, not the other way round).
+  f.score = model::ScoreFrom(f.likelihood, f.impact);
+  f.severity = model::SeverityFromScore(f.score);
   out_.push_back(std::move(f));
 }
 
@@ -97,12 +100,14 @@ const RuleInfo* FindRule(std::string_view id) {
   return nullptr;
 }
 
-void RunChecks(const std::vector<model::Workflow>& workflows, std::vector<model::Finding>& out) {
+void RunChecks(const model::Workflow& wf, std::vector<model::Finding>& out) {
   Reporter reporter(out);
-  for (const auto& wf : workflows) {
-    WorkflowView view(wf);
-    for (const auto& check : AllChecks()) check.run(view, check.info, reporter);
-  }
+  WorkflowView view(wf);
+  for (const auto& check : AllChecks()) check.run(view, check.info, reporter);
+}
+
+void RunChecks(const std::vector<model::Workflow>& workflows, std::vector<model::Finding>& out) {
+  for (const auto& wf : workflows) RunChecks(wf, out);
 }
 
 }  // namespace fw::analysis

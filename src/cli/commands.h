@@ -14,13 +14,16 @@ struct ScanOptions {
   std::string output;
   std::string color = "auto";
   bool warnings = false;
-  std::string nodered_settings;  // Node-RED settings.js / settings.json for every flow
+  std::string nodered_settings;      // Node-RED settings.js / settings.json for every flow
+  std::vector<std::string> waivers;  // waiver or policy files with a `waivers:` sequence
+  std::string today;                 // YYYY-MM-DD for waiver expiry (tests); else FW_TODAY or UTC
 };
 void AddScanCommand(CLI::App& app, ScanOptions& options);
 int RunScan(const ScanOptions& options);
 
 struct RulesOptions {
   std::string format = "table";
+  std::string examples;  // golden cases folder for Markdown examples
 };
 void AddRulesCommand(CLI::App& app, RulesOptions& options);
 int RunRules(const RulesOptions& options);

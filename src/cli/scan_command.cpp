@@ -1,11 +1,14 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 
 #include "cli/commands.h"
 #include "cli/scan_pipeline.h"
 #include "core/file_system.h"
 #include "model/finding.h"
+#include "policy/waivers.h"
 
 namespace fw::cli {
 
@@ -21,7 +24,8 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", options.output, "Write the report to FILE instead of stdout");
-  cmd->add_option("--color", options.color, "Colour in the table: auto (on a terminal), always, never")
+  cmd->add_option("--color", options.color,
+                  "Colour in the table: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_flag("--warnings", options.warnings, "List import warnings in the table");
@@ -29,6 +33,11 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
                   "Node-RED settings.js or settings.json that applies to every flow scanned "
                   "(otherwise settings beside each flow file are used)")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--waivers", options.waivers,
+                  "Waiver file (or policy file) with a `waivers:` list; repeatable")
+      ->check(CLI::ExistingFile);
+  // Hidden: fixes "today" for waiver expiry in tests (FW_TODAY does the same).
+  cmd->add_option("--today", options.today, "")->group("");
 }
 
 bool Emit(const std::string& text, const std::string& path) {
@@ -44,9 +53,47 @@ bool Emit(const std::string& text, const std::string& path) {
   return true;
 }
 
+namespace {
+
+// Reads every --waivers file and applies them to the scan's findings. A
+// waiver with an error is reported in the scan's errors and left out; the
+// others still apply. Returns false only for a --today that is not a date.
+bool ApplyWaiverFiles(const ScanOptions& options, report::ScanReport& result) {
+  std::string today = options.today;
+  if (today.empty()) {
+    const char* env = std::getenv("FW_TODAY");
+    today = env != nullptr ? env : policy::TodayUtc();
+  }
+  if (!policy::IsIsoDate(today)) {
+    std::fprintf(stderr, "flowwarden: --today/FW_TODAY must be YYYY-MM-DD, got '%s'\n",
+                 today.c_str());
+    return false;
+  }
+  std::vector<policy::Waiver> waivers;
+  for (const auto& path : options.waivers) {
+    auto bytes = core::LocalFileSystem().ReadFile(path);
+    if (!bytes.ok()) {
+      core::Diagnostic d = bytes.error();
+      d.file = path;
+      result.summary.errors.push_back(std::move(d));
+      continue;
+    }
+    auto source = std::make_shared<core::SourceFile>(std::filesystem::path(path).generic_string(),
+                                                     std::move(bytes).value());
+    (void)policy::LoadWaivers(source, waivers, result.summary.errors);
+  }
+  auto outcome = policy::ApplyWaivers(waivers, today, result.findings);
+  for (auto& w : outcome.warnings) result.summary.warnings.push_back(std::move(w));
+  report::SortFindings(result.findings);
+  return true;
+}
+
+}  // namespace
+
 int RunScan(const ScanOptions& options) {
   report::ScanReport result =
       Scan(core::LocalFileSystem(), options.paths, Companions{options.nodered_settings});
+  if (!options.waivers.empty() && !ApplyWaiverFiles(options, result)) return 2;
   std::string text;
   if (options.format == "json") {
     text = report::RenderJson(result);
@@ -66,7 +113,7 @@ int RunScan(const ScanOptions& options) {
   model::Severity threshold = model::Severity::kHigh;
   (void)model::ParseSeverity(options.fail_on, &threshold);
   for (const auto& f : result.findings) {
-    if (f.severity >= threshold) return 1;
+    if (f.severity >= threshold && !f.suppression) return 1;
   }
   return 0;
 }

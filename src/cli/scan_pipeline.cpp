@@ -6,6 +6,7 @@
 #include "analysis/inventory.h"
 #include "ingest/ingest.h"
 #include "ingest/nodered/nodered_importer.h"
+#include "risk/risk.h"
 
 namespace fw::cli {
 
@@ -47,7 +48,15 @@ class FsSiblings final : public ingest::SiblingReader {
 
 }  // namespace
 
-std::vector<InputFile> ExpandPaths(const core::FileSystem& fs, const std::vector<std::string>& paths,
+void ScoreWorkflowFindings(const model::Workflow& wf, const analysis::WorkflowSummary& summary,
+                           std::vector<model::Finding>& findings, size_t first) {
+  if (first >= findings.size()) return;
+  risk::AssessAll(std::span<model::Finding>(findings).subspan(first),
+                  risk::BuildContext(wf, summary));
+}
+
+std::vector<InputFile> ExpandPaths(const core::FileSystem& fs,
+                                   const std::vector<std::string>& paths,
                                    core::Diagnostics& errors) {
   std::vector<InputFile> files;
   for (const auto& p : paths) {
@@ -112,8 +121,15 @@ report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::strin
   ImportAll(
       fs, paths, out.summary,
       [&](const InputFile&, const std::vector<model::Workflow>& workflows) {
-        analysis::RunChecks(workflows, out.findings);
-        for (const auto& wf : workflows) out.workflows.push_back(analysis::SummariseWorkflow(wf));
+        for (const auto& wf : workflows) {
+          const size_t first = out.findings.size();
+          analysis::RunChecks(wf, out.findings);
+          // Findings from other passes over this workflow go here, before
+          // scoring, so every finding is weighed with the same factors.
+          analysis::WorkflowSummary summary = analysis::SummariseWorkflow(wf);
+          ScoreWorkflowFindings(wf, summary, out.findings, first);
+          out.workflows.push_back(std::move(summary));
+        }
       },
       companions,
       [&](const InputFile&, const std::vector<model::ConfigValues>& config) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/inventory.h"
 #include "core/file_system.h"
 #include "model/inventory.h"
 #include "report/report.h"
@@ -21,7 +22,8 @@ struct InputFile {
 
 // Files to scan: a file argument as given; a directory walked recursively for
 // *.json. Missing paths become errors in `errors`.
-std::vector<InputFile> ExpandPaths(const core::FileSystem& fs, const std::vector<std::string>& paths,
+std::vector<InputFile> ExpandPaths(const core::FileSystem& fs,
+                                   const std::vector<std::string>& paths,
                                    core::Diagnostics& errors);
 
 // Files named on the command line for importers that read companions:
@@ -45,6 +47,12 @@ using ConfigCallback =
 void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths,
                model::ScanSummary& summary, const ImportCallback& on_import,
                const Companions& companions = {}, const ConfigCallback& on_config = nullptr);
+
+// Weighs findings[first..] (all of one workflow, whoever produced them) with
+// the workflow's risk factors: likelihood, impact, score, severity, factors
+// and business impact (risk::Assess).
+void ScoreWorkflowFindings(const model::Workflow& wf, const analysis::WorkflowSummary& summary,
+                           std::vector<model::Finding>& findings, size_t first);
 
 report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths,
                         const Companions& companions = {});

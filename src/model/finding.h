@@ -18,6 +18,9 @@ std::string_view SeverityName(Severity s);
 bool ParseSeverity(std::string_view text, Severity* out);
 // critical >= 9.0, high >= 7.0, medium >= 4.0, low >= 0.1, info below.
 Severity SeverityFromScore(double score);
+// sqrt(likelihood * impact), each clamped to 0-10, rounded to one decimal:
+// the base score a finding has before the risk module weighs its factors.
+double ScoreFrom(double likelihood, double impact);
 
 struct Location {
   std::string file;
@@ -43,6 +46,15 @@ struct Suppression {
   std::string source;         // where the waiver is written: file:line:column
 };
 
+// One risk factor's share of the finding's likelihood or impact (the risk
+// module's weighted mean: the shares of one side add up to that side).
+struct RiskContribution {
+  std::string factor;   // a key of Finding::factors
+  bool impact = false;  // false: likelihood
+  double rating = 0;    // the factor's own 0-10 rating
+  double points = 0;    // its share of the side
+};
+
 struct Finding {
   std::string id;  // FW-<16 hex>, stable for the same problem at the same place
   std::string rule;
@@ -53,6 +65,7 @@ struct Finding {
   double likelihood = 0;
   double impact = 0;
   std::vector<std::pair<std::string, std::string>> factors;
+  std::vector<RiskContribution> contributions;  // empty until risk::Assess
   std::vector<std::string> standards;
   Location location;
   std::string message;

@@ -2,6 +2,7 @@
 // text; the CLI decides where the text goes.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,9 +36,21 @@ struct TableOptions {
 // Grouped by severity, errors listed, one-line summary at the end.
 std::string RenderTable(const ScanReport& report, const TableOptions& options);
 
+// A fragment of a real export that makes a rule fire (from the rule's golden
+// case), shown in the rule reference.
+struct RuleExample {
+  std::string source;         // "tests/cases/n8n/n8n.webhook.no-auth--fires/workflow.json"
+  uint32_t first_line = 0;    // line of `text`'s first line in that file
+  uint32_t finding_line = 0;  // the line the finding points at
+  std::string language;       // "json" or "yaml"
+  std::string text;
+};
+using RuleExamples = std::map<std::string, RuleExample, std::less<>>;
+
 // Every rule with its metadata.
 std::string RenderRulesTable();
 std::string RenderRulesJson();
-std::string RenderRulesMarkdown();
+// With examples for the rules that have one (docs/rules.md).
+std::string RenderRulesMarkdown(const RuleExamples& examples = {});
 
 }  // namespace fw::report
