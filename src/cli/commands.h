@@ -15,6 +15,7 @@ struct ScanOptions {
   std::string color = "auto";
   bool warnings = false;
   std::string nodered_settings;  // Node-RED settings.js / settings.json for every flow
+  std::string uri_prefix;        // SARIF: prepended to file paths
 };
 void AddScanCommand(CLI::App& app, ScanOptions& options);
 int RunScan(const ScanOptions& options);
