@@ -94,6 +94,7 @@ int RunScan(const ScanOptions& options) {
   }
   if (options.fail_on == "never") return 0;
   for (const auto& f : result.findings) {
+    if (f.suppression) continue;  // waived: reported, never fails the build
     if (f.severity >= threshold) return 1;
   }
   return 0;

@@ -13,6 +13,23 @@ namespace fw::report {
 
 namespace {
 
+// GitHub refuses comments over 65,536 characters, so each part stops where
+// the comment reaches its budget and says how many it left out.
+constexpr size_t kTableEnd = 20000;
+constexpr size_t kDetailsEnd = 45000;
+constexpr size_t kWaivedEnd = 53000;
+constexpr size_t kErrorsEnd = 61000;
+
+// Appends items while the text stays under `end`; then "…and N more" (N
+// counts up to `total`). Returns how many were appended.
+size_t AppendCapped(std::string& out, const std::vector<std::string>& items, size_t total,
+                    size_t end, std::string_view more_format) {
+  size_t n = 0;
+  while (n < items.size() && out.size() + items[n].size() <= end) out += items[n++];
+  if (total > n) out += fmt::format(fmt::runtime(more_format), total - n);
+  return n;
+}
+
 using internal::MarkdownCode;
 using internal::MarkdownEscape;
 
@@ -54,58 +71,67 @@ std::string RenderMarkdown(const ScanReport& report, const MarkdownOptions& opti
     out += "Gate `--fail-on never`: findings are reported, never fail the build.\n\n";
   }
 
-  size_t shown = std::min(active.size(), options.max_findings);
+  const size_t cap = options.max_findings;
+  size_t shown = std::min(active.size(), cap);
   if (shown > 0) {
     out += "### Top findings\n\n";
     out += "| severity | score | rule | where | workflow › node |\n|---|---:|---|---|---|\n";
+    std::vector<std::string> rows;
     for (size_t i = 0; i < shown; ++i) {
       const auto& f = *active[i];
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", model::SeverityName(f.severity),
-                         internal::Score1(f.score), MarkdownCode(f.rule),
-                         MarkdownCode(internal::Where(f.location)), WorkflowAndNode(f.location));
+      rows.push_back(fmt::format("| {} | {} | {} | {} | {} |\n", model::SeverityName(f.severity),
+                                 internal::Score1(f.score), MarkdownCode(f.rule),
+                                 MarkdownCode(internal::Where(f.location)),
+                                 WorkflowAndNode(f.location)));
     }
-    if (active.size() > shown) {
-      size_t more = active.size() - shown;
-      out += fmt::format("\n…and {} more finding{} (see the full report).\n", more,
-                         more == 1 ? "" : "s");
-    }
+    shown = AppendCapped(out, rows, active.size(), kTableEnd,
+                         "\n…and {} more (see the full report).\n");
     out += fmt::format(
         "\n<details><summary>What the {} finding{} above mean and how to fix them</summary>\n\n",
         shown, shown == 1 ? "" : "s");
+    std::vector<std::string> items;
     for (size_t i = 0; i < shown; ++i) {
       const auto& f = *active[i];
-      out += fmt::format("**{}. {}** {}  \n", i + 1, MarkdownEscape(f.title), MarkdownCode(f.rule));
-      out += fmt::format("{} at {}  \n", WorkflowAndNode(f.location),
-                         MarkdownCode(internal::Where(f.location)));
-      out += "Impact: " + MarkdownEscape(internal::BusinessImpact(f)) + "  \n";
-      if (!f.evidence.empty()) out += "Evidence: " + MarkdownCode(f.evidence) + "  \n";
-      if (!f.remediation.empty()) out += "Fix: " + MarkdownEscape(f.remediation) + "\n";
-      out += "\n";
+      std::string item =
+          fmt::format("**{}. {}** {}  \n", i + 1, MarkdownEscape(f.title), MarkdownCode(f.rule));
+      item += fmt::format("{} at {}  \n", WorkflowAndNode(f.location),
+                          MarkdownCode(internal::Where(f.location)));
+      item += "Impact: " + MarkdownEscape(internal::BusinessImpact(f)) + "  \n";
+      if (!f.evidence.empty()) item += "Evidence: " + MarkdownCode(f.evidence) + "  \n";
+      if (!f.remediation.empty()) item += "Fix: " + MarkdownEscape(f.remediation) + "\n";
+      items.push_back(item + "\n");
     }
+    AppendCapped(out, items, shown, kDetailsEnd, "…and {} more (see the full report).\n\n");
     out += "</details>\n\n";
   }
 
   if (!waived.empty()) {
     out += fmt::format("<details><summary>Waived ({})</summary>\n\n", waived.size());
-    for (const auto* f : waived) {
+    std::vector<std::string> items;
+    for (size_t i = 0; i < waived.size() && i < cap; ++i) {
+      const auto* f = waived[i];
       const auto& s = *f->suppression;
-      out +=
+      std::string item =
           fmt::format("- {} at {}: {}", MarkdownCode(f->rule),
                       MarkdownCode(internal::Where(f->location)), MarkdownEscape(s.justification));
-      if (!s.approver.empty()) out += " (approved by " + MarkdownEscape(s.approver) + ")";
-      if (!s.expires.empty()) out += " (expires " + MarkdownEscape(s.expires) + ")";
-      out += "\n";
+      if (!s.approver.empty()) item += " (approved by " + MarkdownEscape(s.approver) + ")";
+      if (!s.expires.empty()) item += " (expires " + MarkdownEscape(s.expires) + ")";
+      items.push_back(item + "\n");
     }
+    AppendCapped(out, items, waived.size(), kWaivedEnd, "- …and {} more\n");
     out += "\n</details>\n\n";
   }
 
   if (!report.summary.errors.empty()) {
-    out += fmt::format("<details><summary>Unreadable files ({})</summary>\n\n",
-                       report.summary.errors.size());
-    for (const auto& e : report.summary.errors) {
+    const auto& errors = report.summary.errors;
+    out += fmt::format("<details><summary>Unreadable files ({})</summary>\n\n", errors.size());
+    std::vector<std::string> items;
+    for (size_t i = 0; i < errors.size() && i < cap; ++i) {
+      const auto& e = errors[i];
       std::string where = e.line > 0 ? fmt::format("{}:{}:{}", e.file, e.line, e.column) : e.file;
-      out += "- " + MarkdownCode(where) + ": " + MarkdownEscape(e.message) + "\n";
+      items.push_back("- " + MarkdownCode(where) + ": " + MarkdownEscape(e.message) + "\n");
     }
+    AppendCapped(out, items, errors.size(), kErrorsEnd, "- …and {} more\n");
     out += "\n</details>\n\n";
   }
 

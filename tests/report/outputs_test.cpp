@@ -343,8 +343,9 @@ TEST(Markdown, CapsTheTableAndNeverMentions) {
   options.max_findings = 5;
   std::string md = fw::report::RenderMarkdown(report, options);
   EXPECT_EQ(md.rfind("<!-- flowwarden-report -->\n", 0), 0u);
-  EXPECT_NE(md.find("and " + std::to_string(report.findings.size() - 5) + " more findings"),
-            std::string::npos);
+  EXPECT_NE(
+      md.find("and " + std::to_string(report.findings.size() - 5) + " more (see the full report)"),
+      std::string::npos);
   EXPECT_NE(md.find("<details>"), std::string::npos);
   EXPECT_NE(md.find("gate fails"), std::string::npos);
 
@@ -355,6 +356,26 @@ TEST(Markdown, CapsTheTableAndNeverMentions) {
   EXPECT_NE(hostile.find("Waived (1)"), std::string::npos);
   EXPECT_NE(hostile.find("Unreadable files (2)"), std::string::npos);
   EXPECT_NE(hostile.find("gate fails"), std::string::npos) << "one high finding is not waived";
+}
+
+TEST(Markdown, StaysUnderGithubsCommentLimit) {
+  fw::report::ScanReport big;
+  fw::model::Finding f = Synthetic().findings[0];
+  f.message = std::string(3000, 'm');
+  f.remediation = std::string(2000, 'r');
+  for (int i = 0; i < 2000; ++i) big.findings.push_back(f);
+  for (int i = 0; i < 500; ++i)
+    big.summary.errors.push_back({std::string(300, 'f'), 1, 1, std::string(500, 'e')});
+  auto waived = f;
+  waived.suppression =
+      fw::model::Suppression{"W", std::string(1000, 'j'), "a", "2027-01-01", "w.yaml:1:1"};
+  for (int i = 0; i < 300; ++i) big.findings.push_back(waived);
+  fw::report::MarkdownOptions options;
+  options.max_findings = 1000;
+  std::string md = fw::report::RenderMarkdown(big, options);
+  EXPECT_LT(md.size(), 65536u);
+  EXPECT_NE(md.find("more (see the full report)"), std::string::npos);
+  EXPECT_NE(md.find("</details>\n\n<sub>"), std::string::npos) << "ends properly";
 }
 
 TEST(Html, SelfContainedAndEscaped) {
