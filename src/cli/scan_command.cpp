@@ -26,7 +26,7 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
                   "Colour in the table: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  cmd->add_flag("--warnings", options.warnings, "List import warnings in the table");
+  cmd->add_flag("--warnings", options.warnings, "List import warnings in the table and SARIF");
   cmd->add_option("--uri-prefix", options.uri_prefix,
                   "SARIF: prefix for file paths so they are relative to the repository root "
                   "(default: the folder scanned, when it is the only path given)");
@@ -62,6 +62,7 @@ int RunScan(const ScanOptions& options) {
   } else if (options.format == "sarif") {
     report::SarifOptions sarif;
     sarif.uri_prefix = options.uri_prefix;
+    sarif.include_warnings = options.warnings;
     // Files found in a folder are named relative to it; code scanning wants
     // them relative to the repository, where the scan usually runs.
     if (options.uri_prefix.empty() && options.paths.size() == 1 &&

@@ -45,6 +45,9 @@ struct SarifOptions {
   // Prepended to every file path so that URIs are relative to the
   // repository root (e.g. "exports/" when the scan root was exports/).
   std::string uri_prefix;
+  // Import warnings as notifications too (large estates have tens of
+  // thousands); unreadable files always are.
+  bool include_warnings = false;
 };
 // SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: every
 // built-in rule (and any other rule a finding names) in tool.driver.rules,

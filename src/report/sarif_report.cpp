@@ -241,10 +241,13 @@ std::string RenderSarif(const ScanReport& report, const SarifOptions& options) {
   for (const auto& f : report.findings) results.push_back(ResultJson(f, index[f.rule], options));
 
   Json notifications = Json::array();
-  for (const auto& e : report.summary.errors)
+  for (const auto& e : report.summary.errors) {
     notifications.push_back(Notification(e, "error", options));
-  for (const auto& w : report.summary.warnings) {
-    notifications.push_back(Notification(w, "warning", options));
+  }
+  if (options.include_warnings) {
+    for (const auto& w : report.summary.warnings) {
+      notifications.push_back(Notification(w, "warning", options));
+    }
   }
   Json invocation{{"executionSuccessful", report.summary.files > 0}};
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);

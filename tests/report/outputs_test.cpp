@@ -267,6 +267,18 @@ TEST(Sarif, PolicyRulesWaiversAndUnreadableFiles) {
   EXPECT_NE(notes[1]["message"]["text"].get<std::string>().find(
                 "in archive member Workflows/x.json, line 2, column 5"),
             std::string::npos);
+
+  // Import warnings only when asked for.
+  report.summary.warnings.push_back(
+      {"flows/a.json", 3, 1, "connection to a node that does not exist"});
+  EXPECT_EQ(Json::parse(fw::report::RenderSarif(
+                report, options))["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+                .size(),
+            2u);
+  options.include_warnings = true;
+  Json with = Json::parse(fw::report::RenderSarif(report, options));
+  ASSERT_EQ(with["runs"][0]["invocations"][0]["toolExecutionNotifications"].size(), 3u);
+  EXPECT_EQ(with["runs"][0]["invocations"][0]["toolExecutionNotifications"][2]["level"], "warning");
 }
 
 TEST(SarifSchema, ExamplesAndSyntheticReportValidate) {
