@@ -22,8 +22,7 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", options.output, "Write the report to FILE instead of stdout");
-  cmd->add_option("--color", options.color,
-                  "Colour in the table: auto (on a terminal), always, never")
+  cmd->add_option("--color", options.color, "Colour in the table: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_flag("--warnings", options.warnings, "List import warnings in the table and SARIF");
