@@ -17,6 +17,7 @@ struct ScanOptions {
   std::string nodered_settings;      // Node-RED settings.js / settings.json for every flow
   std::vector<std::string> waivers;  // waiver or policy files with a `waivers:` sequence
   std::string today;                 // YYYY-MM-DD for waiver expiry (tests); else FW_TODAY or UTC
+  std::string uri_prefix;        // SARIF: prepended to file paths
 };
 void AddScanCommand(CLI::App& app, ScanOptions& options);
 int RunScan(const ScanOptions& options);

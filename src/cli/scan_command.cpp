@@ -17,7 +17,7 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
   cmd->add_option("paths", options.paths, "Export files or folders (walked recursively for *.json)")
       ->required();
   cmd->add_option("--format,-f", options.format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}))
+      ->check(CLI::IsMember({"table", "json", "sarif", "junit", "markdown", "html"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", options.fail_on,
                   "Exit 1 when a finding is at or above this severity (or 'never')")
@@ -28,7 +28,10 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
                   "Colour in the table: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  cmd->add_flag("--warnings", options.warnings, "List import warnings in the table");
+  cmd->add_flag("--warnings", options.warnings, "List import warnings in the table and SARIF");
+  cmd->add_option("--uri-prefix", options.uri_prefix,
+                  "SARIF: prefix for file paths so they are relative to the repository root "
+                  "(default: the folder scanned, when it is the only path given)");
   cmd->add_option("--nodered-settings", options.nodered_settings,
                   "Node-RED settings.js or settings.json that applies to every flow scanned "
                   "(otherwise settings beside each flow file are used)")
@@ -94,9 +97,35 @@ int RunScan(const ScanOptions& options) {
   report::ScanReport result =
       Scan(core::LocalFileSystem(), options.paths, Companions{options.nodered_settings});
   if (!options.waivers.empty() && !ApplyWaiverFiles(options, result)) return 2;
+  model::Severity threshold = model::Severity::kHigh;
+  (void)model::ParseSeverity(options.fail_on, &threshold);
+  report::FailOn fail_on;
+  if (options.fail_on != "never") fail_on = threshold;
   std::string text;
   if (options.format == "json") {
     text = report::RenderJson(result);
+  } else if (options.format == "sarif") {
+    report::SarifOptions sarif;
+    sarif.uri_prefix = options.uri_prefix;
+    sarif.include_warnings = options.warnings;
+    // Files found in a folder are named relative to it; code scanning wants
+    // them relative to the repository, where the scan usually runs.
+    if (options.uri_prefix.empty() && options.paths.size() == 1 &&
+        std::filesystem::is_directory(options.paths[0]) &&
+        std::filesystem::path(options.paths[0]).is_relative()) {
+      sarif.uri_prefix =
+          std::filesystem::path(options.paths[0]).lexically_normal().generic_string();
+      if (sarif.uri_prefix == "." || sarif.uri_prefix == "./") sarif.uri_prefix.clear();
+    }
+    text = report::RenderSarif(result, sarif);
+  } else if (options.format == "junit") {
+    text = report::RenderJunit(result, fail_on);
+  } else if (options.format == "markdown") {
+    report::MarkdownOptions md;
+    md.fail_on = fail_on;
+    text = report::RenderMarkdown(result, md);
+  } else if (options.format == "html") {
+    text = report::RenderHtml(result);
   } else {
     report::TableOptions table;
     table.color = options.color == "always" ||
@@ -110,10 +139,9 @@ int RunScan(const ScanOptions& options) {
     return 2;
   }
   if (options.fail_on == "never") return 0;
-  model::Severity threshold = model::Severity::kHigh;
-  (void)model::ParseSeverity(options.fail_on, &threshold);
   for (const auto& f : result.findings) {
-    if (f.severity >= threshold && !f.suppression) return 1;
+    if (f.suppression) continue;  // waived: reported, never fails the build
+    if (f.severity >= threshold) return 1;
   }
   return 0;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,50 @@ struct RuleExample {
   std::string text;
 };
 using RuleExamples = std::map<std::string, RuleExample, std::less<>>;
+
+// Where the rule reference lives online: SARIF helpUri and the HTML report
+// link rule ids to kDocsUri + "rules.md#<anchor>".
+inline constexpr const char* kProjectUri = "https://github.com/flowwarden/flowwarden";
+inline constexpr const char* kDocsUri = "https://github.com/flowwarden/flowwarden/blob/main/docs/";
+
+struct SarifOptions {
+  // Prepended to every file path so that URIs are relative to the
+  // repository root (e.g. "exports/" when the scan root was exports/).
+  std::string uri_prefix;
+  // Import warnings as notifications too (large estates have tens of
+  // thousands); unreadable files always are.
+  bool include_warnings = false;
+};
+// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: every
+// built-in rule (and any other rule a finding names) in tool.driver.rules,
+// one result per finding with a stable partial fingerprint, waived findings
+// marked suppressed, unreadable files as tool execution notifications.
+std::string RenderSarif(const ScanReport& report, const SarifOptions& options = {});
+
+// The severity at or above which a finding fails a build; nullopt: never.
+using FailOn = std::optional<model::Severity>;
+
+// JUnit XML (the Jenkins / GitLab shape): a testsuite per workflow, a
+// testcase per finding (failure at or above fail_on, skipped when waived),
+// unreadable files as errors.
+std::string RenderJunit(const ScanReport& report, FailOn fail_on);
+
+struct MarkdownOptions {
+  FailOn fail_on = model::Severity::kHigh;
+  size_t max_findings = 50;  // rows in the findings table; the rest are counted
+};
+// A pull-request comment: counts by severity, the top findings, details
+// folded away. Everything from scanned files is escaped; '@' never mentions.
+std::string RenderMarkdown(const ScanReport& report, const MarkdownOptions& options = {});
+
+struct HtmlOptions {
+  std::string title = "flowwarden security review";
+  size_t top_risks = 10;
+};
+// One self-contained offline HTML page for managers: business impact first,
+// then the top risks, then a section per workflow. No external resources; a
+// Content-Security-Policy forbids loading any.
+std::string RenderHtml(const ScanReport& report, const HtmlOptions& options = {});
 
 // Every rule with its metadata.
 std::string RenderRulesTable();
