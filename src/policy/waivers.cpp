@@ -40,8 +40,8 @@ struct Token {
   char c;
 };
 
-std::vector<Token> Tokenise(std::string_view p, bool path) {
-  std::vector<Token> out;
+void Tokenise(std::string_view p, bool path, std::vector<Token>& out) {
+  out.clear();
   for (size_t i = 0; i < p.size(); ++i) {
     char c = p[i];
     if (c == '?') {
@@ -63,7 +63,6 @@ std::vector<Token> Tokenise(std::string_view p, bool path) {
       out.push_back({Tok::kLit, c});
     }
   }
-  return out;
 }
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -117,17 +116,29 @@ bool GlobMatch(std::string_view pattern, std::string_view text, bool path) {
       pattern[last + 1] == '/') {
     ++last;
   }
-  size_t tail = pattern.size() - 1 - last;
-  if (tail > text.size() - std::min(text.size(), head)) return false;
-  if (text.substr(text.size() - tail) != pattern.substr(pattern.size() - tail)) return false;
-  const std::vector<Token> toks = Tokenise(pattern, path);
+  size_t tail_len = pattern.size() - 1 - last;
+  if (tail_len > text.size() - std::min(text.size(), head)) return false;
+  if (text.substr(text.size() - tail_len) != pattern.substr(pattern.size() - tail_len)) {
+    return false;
+  }
+  // "prefix*" and "prefix/**": the head decided it.
+  std::string_view rest = pattern.substr(head);
+  std::string_view middle = text.substr(head);
+  if (rest == "**" || (rest == "*" && (!path || middle.find('/') == std::string_view::npos))) {
+    return true;
+  }
+  // Scratch reused across calls: waivers are matched against every finding.
+  thread_local std::vector<Token> toks;
+  thread_local std::vector<char> next;  // row i+1
+  thread_local std::vector<char> cur;   // row i
+  Tokenise(pattern, path, toks);
   const size_t n = text.size();
-  std::vector<char> next(n + 1, 0);  // row i+1
-  std::vector<char> cur(n + 1, 0);   // row i
+  next.assign(n + 1, 0);
+  cur.assign(n + 1, 0);
   next[n] = 1;
   for (size_t i = toks.size(); i-- > 0;) {
     const Token t = toks[i];
-    bool tail = false;  // for "**/": some k > j with text[k-1] == '/' and next[k]
+    bool some = false;  // for "**/": some k > j with text[k-1] == '/' and next[k]
     for (size_t j = n + 1; j-- > 0;) {
       bool more = j < n;
       bool m = false;
@@ -145,8 +156,8 @@ bool GlobMatch(std::string_view pattern, std::string_view text, bool path) {
           m = next[j] || (more && cur[j + 1]);
           break;
         case Tok::kDoubleStarSlash:
-          tail = more && ((text[j] == '/' && next[j + 1]) || tail);
-          m = next[j] || tail;
+          some = more && ((text[j] == '/' && next[j + 1]) || some);
+          m = next[j] || some;
           break;
       }
       cur[j] = m ? 1 : 0;
