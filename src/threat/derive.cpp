@@ -36,14 +36,18 @@ bool IsResponseStep(const model::Node& node) {
          t == "gateway:WebhookRespond";
 }
 
-// Steps whose every run costs money or time: AI models and agents, loops.
+// Steps whose every run costs money or time: AI models, agents and chains
+// (not their memory or tool helpers), and loops.
 bool IsExpensiveStep(const model::Node& node) {
   const std::string t = core::ToLower(node.type);
-  for (std::string_view w : {"langchain", "openai", "anthropic", "gemini", "mistral", "ollama",
-                             "splitinbatches", "loop", "agent", "aitransform"}) {
-    if (t.find(w) != std::string::npos) return true;
+  const size_t dot = t.rfind('.');
+  const std::string_view s = dot == std::string::npos ? std::string_view(t)
+                                                      : std::string_view(t).substr(dot + 1);
+  for (std::string_view p : {"agent", "lmchat", "lmopenai", "lmollama", "chain", "openai",
+                             "anthropic", "googlegemini", "mistralai", "ollama", "aitransform"}) {
+    if (s.rfind(p, 0) == 0) return true;
   }
-  return false;
+  return s == "splitinbatches" || s == "loopoveritems";
 }
 
 std::string CallerName(const analysis::EntryPointSummary* ep, const model::Node& node) {

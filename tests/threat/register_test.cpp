@@ -51,7 +51,7 @@ TEST(Register, ParsesEveryField) {
   EXPECT_EQ(e.date, "2028-02-29");
   EXPECT_EQ(e.residual_risk, "low");
   EXPECT_EQ(e.mitigations_in_place, (std::vector<std::string>{"gateway auth", "rate limit"}));
-  EXPECT_EQ(e.source.line, 9u);
+  EXPECT_EQ(e.source.line, 8u);
 }
 
 TEST(Register, EmptyFileIsAnEmptyRegister) {
