@@ -59,8 +59,8 @@ void Check(const fs::path& expected, const std::string& actual) {
     b = b == std::string::npos ? 0 : b + 1;
     return s.substr(b, s.find('\n', b) - b);
   };
-  ADD_FAILURE() << "golden mismatch: " << expected << " line " << line << "\n  expected: "
-                << line_at(want, i) << "\n  actual:   " << line_at(actual, i)
+  ADD_FAILURE() << "golden mismatch: " << expected << " line " << line
+                << "\n  expected: " << line_at(want, i) << "\n  actual:   " << line_at(actual, i)
                 << "\n(FW_UPDATE_GOLDEN=1 rewrites it; review the diff)";
 }
 

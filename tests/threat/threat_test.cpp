@@ -295,8 +295,8 @@ TEST(Stride, PlaintextTransport) {
                                                {{"url", "https://api.example.com/x"}})}));
   EXPECT_QUIET(quiet.model, kRule);
   // Plain HTTP to the machine itself crosses no network.
-  auto internal = Analyse(Chain(
-      {Schedule(), Node("Call", "n8n-nodes-base.httpRequest", {{"url", "http://localhost:8080/x"}})}));
+  auto internal = Analyse(Chain({Schedule(), Node("Call", "n8n-nodes-base.httpRequest",
+                                                  {{"url", "http://localhost:8080/x"}})}));
   EXPECT_QUIET(internal.model, kRule);
 }
 
