@@ -435,3 +435,20 @@ TEST(Register, DecisionSurvivesReanalysis) {
 
 }  // namespace
 }  // namespace fw::threat
+
+namespace fw::threat {
+namespace {
+
+TEST(Docs, ThreatModelPageListsEveryRule) {
+  std::ifstream in(std::filesystem::path(FW_SOURCE_DIR) / "docs" / "threat-model.md");
+  std::string page((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_FALSE(page.empty());
+  for (const auto& r : ThreatRules()) {
+    std::string row = "| `" + std::string(r.id) + "` | " + std::string(StrideLetter(r.category)) +
+                      " | " + std::string(r.title) + " | " + std::string(r.fires) + " |";
+    EXPECT_NE(page.find(row), std::string::npos) << "docs/threat-model.md lacks:\n" << row;
+  }
+}
+
+}  // namespace
+}  // namespace fw::threat
