@@ -417,6 +417,22 @@ void DeriveThreats(const WorkflowContext& ctx, std::vector<Threat>& out) {
     const Reach reach = ReachOf(ctx, i);
     const std::string step = Quote(node.name);
 
+    // A step that is a second way in (an n8n Wait resuming on a webhook call).
+    if (node.role != NodeRole::kEntryPoint) {
+      auto unauth = ByCategory(info.findings, "unauthenticated-entry-point");
+      if (!unauth.empty()) {
+        emit.Add(kUnauthEntry, info.process,
+                 "Anyone on the internet can resume " + wf_name + " at " + step,
+                 "Anyone who learns the resume address of " + step + " can continue a waiting " +
+                     "run of " + wf_name + " as if they were the expected party (an approver, " +
+                     "a payment provider) and push " + data_phrase + " on to " + dest_phrase +
+                     ". The impostor benefits; the organisation relying on the approval or " +
+                     "callback, and the people whose records it changes, are harmed.",
+                 unauth, 5.0, data.empty() ? 6.0 : 7.5,
+                 {{"exposure", "internet"}, {"auth", node.auth.empty() ? "unknown" : node.auth}});
+      }
+    }
+
     auto injection = ByCategory(info.findings, "injection");
     if (!injection.empty()) {
       std::string who =

@@ -206,6 +206,16 @@ TEST(Stride, UnauthenticatedEntryPoint) {
   EXPECT_QUIET(quiet.model, kRule);
   auto internal = Analyse(Chain({Schedule(), Node("Set", "n8n-nodes-base.set")}));
   EXPECT_QUIET(internal.model, kRule);
+  // A Wait step resuming on an unauthenticated webhook call is a way in too.
+  auto wait = Analyse(Chain(
+      {Schedule(), Node("Wait for approval", "n8n-nodes-base.wait", {{"resume", "webhook"}})}));
+  auto t_wait = ByRule(wait.model, kRule);
+  ASSERT_EQ(t_wait.size(), 1u) << Dump(wait.model);
+  EXPECT_EQ(t_wait[0]->target, "p:wf1/Wait for approval");
+  auto wait_auth = Analyse(
+      Chain({Schedule(), Node("Wait for approval", "n8n-nodes-base.wait",
+                              {{"resume", "webhook"}, {"incomingAuthentication", "headerAuth"}})}));
+  EXPECT_QUIET(wait_auth.model, kRule);
 }
 
 TEST(Stride, SharedSecretEntryAuth) {
