@@ -506,6 +506,7 @@ ThreatModel Builder::Finish() {
     }
   }
   FinishFlows(estate, b.elements());
+  DeriveEstateThreats(estate, model_.threats);
   std::sort(model_.threats.begin(), model_.threats.end(), [](const Threat& a, const Threat& b) {
     if (a.score != b.score) return a.score > b.score;
     return a.id < b.id;

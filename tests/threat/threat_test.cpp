@@ -462,3 +462,28 @@ TEST(Docs, ThreatModelPageListsEveryRule) {
 
 }  // namespace
 }  // namespace fw::threat
+
+namespace fw::threat {
+namespace {
+
+TEST(Stride, DataConcentrationAcrossTheEstate) {
+  constexpr auto kRule = "stride.information-disclosure.data-concentration";
+  Json one = Chain({Webhook(), Node("Create contact", "n8n-nodes-base.hubspot", kHubspotEmail)});
+  Json two = one;
+  two["id"] = "wf2";
+  TempDir dir;
+  std::string a = dir.Write("a.json", one.dump());
+  std::string b = dir.Write("b.json", two.dump());
+  auto both = cli::AnalyseThreats(core::LocalFileSystem(), {a, b});
+  auto t = ByRule(both.model, kRule);
+  ASSERT_EQ(t.size(), 1u) << Dump(both.model);
+  EXPECT_EQ(t[0]->workflow, "estate");
+  EXPECT_EQ(t[0]->target, "e:org:hubspot.com");
+  EXPECT_NE(t[0]->title.find("2 workflows"), std::string::npos) << t[0]->title;
+  // One workflow alone is covered by the per-flow rule.
+  auto single = cli::AnalyseThreats(core::LocalFileSystem(), {a});
+  EXPECT_QUIET(single.model, kRule);
+}
+
+}  // namespace
+}  // namespace fw::threat
