@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   }
   const std::string folder = argv[1];
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
-  fw::core::LocalFileSystem fs;
+  const fw::core::FileSystem& fs = fw::core::LocalFileSystem();
   std::vector<double> seconds;
   size_t files = 0, workflows = 0, elements = 0, flows = 0, threats = 0, estate = 0, bytes = 0;
   for (int r = 0; r < runs; ++r) {

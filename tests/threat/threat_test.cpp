@@ -3,6 +3,7 @@
 // ids survive re-derivation and node reordering; diffs of two versions.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -483,6 +484,53 @@ TEST(Stride, DataConcentrationAcrossTheEstate) {
   // One workflow alone is covered by the per-flow rule.
   auto single = cli::AnalyseThreats(core::LocalFileSystem(), {a});
   EXPECT_QUIET(single.model, kRule);
+}
+
+}  // namespace
+}  // namespace fw::threat
+
+namespace fw::threat {
+namespace {
+
+// Every platform folder of the shared corpus (a sample of every 7th file, to
+// keep sanitizer builds quick): the analysis completes, threat ids are
+// unique, every threat names its rule, target and at least two mitigations,
+// every flow joins known elements, and the register round-trips.
+TEST(Corpus, SharedCorpusThreatModels) {
+  const char* shared = std::getenv("FW_SHARED_DIR");
+  if (shared == nullptr || *shared == '\0') GTEST_SKIP() << "FW_SHARED_DIR not set";
+  const fs::path corpus = fs::path(shared) / "corpus";
+  if (!fs::is_directory(corpus)) GTEST_SKIP() << "no corpus under " << corpus;
+  std::vector<std::string> files;
+  std::vector<fs::path> all;
+  for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+    if (e.is_regular_file() && e.path().extension() == ".json") all.push_back(e.path());
+  }
+  std::sort(all.begin(), all.end());
+  for (size_t i = 0; i < all.size(); i += 7) files.push_back(all[i].string());
+  ASSERT_FALSE(files.empty());
+  auto a = cli::AnalyseThreats(core::LocalFileSystem(), files);
+  EXPECT_GT(a.model.diagrams.size(), files.size() / 2);
+  std::set<std::string> ids;
+  for (const auto& t : a.model.threats) {
+    EXPECT_TRUE(ids.insert(t.id).second) << "duplicate threat id " << t.id;
+    EXPECT_FALSE(t.rule.empty());
+    EXPECT_FALSE(t.target.empty());
+    EXPECT_FALSE(t.scenario.empty());
+    EXPECT_GE(t.mitigations.size(), 2u);
+  }
+  for (const auto& d : a.model.diagrams) {
+    std::set<std::string> elements;
+    for (const auto& e : d.elements) elements.insert(e.id);
+    for (const auto& f : d.flows) {
+      EXPECT_TRUE(elements.count(f.from) && elements.count(f.to)) << f.id;
+    }
+  }
+  auto merge = MergeRegister(a.model, Register{});
+  std::string text = WriteRegister(merge.merged);
+  auto parsed = ParseRegister(core::SourceFile("threat-model.yaml", text));
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  EXPECT_EQ(WriteRegister(MergeRegister(a.model, parsed.value()).merged), text);
 }
 
 }  // namespace
