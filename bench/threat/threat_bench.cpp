@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
   const fw::core::FileSystem& fs = fw::core::LocalFileSystem();
   std::vector<double> seconds;
+  std::map<std::string, size_t> by_rule;
   size_t files = 0, workflows = 0, elements = 0, flows = 0, threats = 0, estate = 0, bytes = 0;
   for (int r = 0; r < runs; ++r) {
     auto start = std::chrono::steady_clock::now();
@@ -37,6 +39,8 @@ int main(int argc, char** argv) {
     }
     estate = analysis.model.estate.elements.size();
     threats = analysis.model.threats.size();
+    by_rule.clear();
+    for (const auto& t : analysis.model.threats) ++by_rule[t.rule];
     bytes = text.size();
     std::printf("run %d: %.3f s\n", r + 1, seconds.back());
   }
@@ -48,6 +52,7 @@ int main(int argc, char** argv) {
       "files: %zu  workflows: %zu  elements: %zu  flows: %zu  estate elements: %zu  threats: %zu  "
       "register bytes: %zu\n",
       files, workflows, elements, flows, estate, threats, bytes);
+  for (const auto& [rule, count] : by_rule) std::printf("  %-58s %zu\n", rule.c_str(), count);
   std::printf("median: %.3f s over %d runs\n", median, runs);
   return 0;
 }
