@@ -3,9 +3,11 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/owners.h"
 #include "cli/scan_pipeline.h"
 #include "core/file_system.h"
 #include "model/finding.h"
+#include "policy/policy.h"
 
 namespace fw::cli {
 
@@ -29,6 +31,11 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
                   "Node-RED settings.js or settings.json that applies to every flow scanned "
                   "(otherwise settings beside each flow file are used)")
       ->check(CLI::ExistingFile);
+  cmd->add_option("--policy", options.policy,
+                  "Policy library: a YAML file or a folder of them (repeatable). If it does not "
+                  "load, nothing is scanned and the exit code is 2");
+  cmd->add_option("--owners", options.owners,
+                  "YAML file mapping globs of paths or workflow names to owners");
 }
 
 bool Emit(const std::string& text, const std::string& path) {
@@ -44,9 +51,45 @@ bool Emit(const std::string& text, const std::string& path) {
   return true;
 }
 
+namespace {
+
+// Reads the owners file; prints every problem and returns false if it has any.
+bool LoadOwners(const std::string& path, std::vector<OwnerRule>& rules) {
+  auto text = core::LocalFileSystem().ReadFile(path);
+  if (!text.ok()) {
+    core::Diagnostic d = text.error();
+    d.file = path;
+    std::fprintf(stderr, "flowwarden: %s\n", d.ToString().c_str());
+    return false;
+  }
+  OwnersFile parsed = ParseOwners(text.value(), path);
+  for (const auto& e : parsed.errors) std::fprintf(stderr, "flowwarden: %s\n", e.ToString().c_str());
+  rules = std::move(parsed.rules);
+  return parsed.errors.empty();
+}
+
+}  // namespace
+
 int RunScan(const ScanOptions& options) {
-  report::ScanReport result =
-      Scan(core::LocalFileSystem(), options.paths, Companions{options.nodered_settings});
+  // A policy or owners file that does not load stops the scan: findings
+  // under a half-read policy would be wrong in both directions.
+  std::unique_ptr<policy::CompiledPolicy> compiled;
+  if (!options.policy.empty()) {
+    core::Diagnostics errors;
+    compiled = policy::LoadPolicy(core::LocalFileSystem(), options.policy, errors);
+    if (compiled == nullptr) {
+      for (const auto& e : errors) std::fprintf(stderr, "flowwarden: %s\n", e.ToString().c_str());
+      std::fprintf(stderr, "flowwarden: the policy did not load; nothing was scanned\n");
+      return 2;
+    }
+  }
+  std::vector<OwnerRule> owners;
+  if (!options.owners.empty() && !LoadOwners(options.owners, owners)) return 2;
+  ScanExtras extras;
+  extras.policy = compiled.get();
+  extras.owners = options.owners.empty() ? nullptr : &owners;
+  report::ScanReport result = Scan(core::LocalFileSystem(), options.paths,
+                                   Companions{options.nodered_settings}, extras);
   std::string text;
   if (options.format == "json") {
     text = report::RenderJson(result);
@@ -62,11 +105,18 @@ int RunScan(const ScanOptions& options) {
     std::fprintf(stderr, "flowwarden: no input could be read\n");
     return 2;
   }
-  if (options.fail_on == "never") return 0;
+  // --fail-on on the command line wins over the policy's risk.fail_on.
+  std::string fail_on = options.fail_on;
+  if (!options.fail_on_given && compiled != nullptr && compiled->spec.risk.fail_on.has_value()) {
+    fail_on = *compiled->spec.risk.fail_on;
+  }
+  if (fail_on == "never") return 0;
   model::Severity threshold = model::Severity::kHigh;
-  (void)model::ParseSeverity(options.fail_on, &threshold);
+  (void)model::ParseSeverity(fail_on, &threshold);
+  const bool by_score = compiled != nullptr && compiled->spec.risk.fail_on_score.has_value();
   for (const auto& f : result.findings) {
     if (f.severity >= threshold) return 1;
+    if (by_score && f.score >= *compiled->spec.risk.fail_on_score) return 1;
   }
   return 0;
 }

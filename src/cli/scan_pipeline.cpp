@@ -6,6 +6,7 @@
 #include "analysis/inventory.h"
 #include "ingest/ingest.h"
 #include "ingest/nodered/nodered_importer.h"
+#include "policy/evaluate.h"
 
 namespace fw::cli {
 
@@ -106,15 +107,26 @@ void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths
 }
 
 report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths,
-                        const Companions& companions) {
+                        const Companions& companions, const ScanExtras& extras) {
   report::ScanReport out;
   ImportAll(
       fs, paths, out.summary,
       [&](const InputFile&, const std::vector<model::Workflow>& workflows) {
         analysis::RunChecks(workflows, out.findings);
-        for (const auto& wf : workflows) out.workflows.push_back(analysis::SummariseWorkflow(wf));
+        for (const auto& wf : workflows) {
+          analysis::WorkflowSummary s = analysis::SummariseWorkflow(wf);
+          if (s.owner.empty() && extras.owners != nullptr) {
+            if (const OwnerRule* rule = FindOwner(*extras.owners, s.file, s.name)) {
+              s.owner = rule->owner;
+              s.owner_source = "owners-file";
+            }
+          }
+          if (extras.policy != nullptr) policy::Evaluate(*extras.policy, wf, s, out.findings);
+          out.workflows.push_back(std::move(s));
+        }
       },
       companions);
+  if (extras.policy != nullptr) policy::ApplySeverityFloors(*extras.policy, out.findings);
   report::SortFindings(out.findings);
   return out;
 }

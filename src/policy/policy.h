@@ -84,6 +84,7 @@ struct HostGroupSpec {
   std::vector<detect::DataClass> data;     // classes that may go to this group
   std::vector<std::string> separate_from;  // groups a workflow may not combine with this one
   bool blocked = false;                    // nothing may use this group
+  PolicySource blocked_where;              // line 0: `blocked` not written
   PolicySource where;
 };
 
@@ -172,6 +173,7 @@ struct CompiledComponents {
   std::vector<PolicySource> sources;
   std::vector<std::string> reasons;
   bool has_allow = false;
+  size_t first_allow = 0;  // index in sources of the first allow pattern
 };
 
 struct CompiledHostGroup {

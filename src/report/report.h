@@ -35,6 +35,9 @@ struct TableOptions {
 // Grouped by severity, errors listed, one-line summary at the end.
 std::string RenderTable(const ScanReport& report, const TableOptions& options);
 
+// Every rule: the checks' table, then the policy rules.
+std::vector<const analysis::RuleInfo*> AllRuleInfos();
+
 // Every rule with its metadata.
 std::string RenderRulesTable();
 std::string RenderRulesJson();
