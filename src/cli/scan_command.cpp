@@ -33,7 +33,8 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--policy", options.policy,
                   "Policy library: a YAML file or a folder of them (repeatable). If it does not "
-                  "load, nothing is scanned and the exit code is 2");
+                  "load, nothing is scanned and the exit code is 2")
+      ->allow_extra_args(false);
   cmd->add_option("--owners", options.owners,
                   "YAML file mapping globs of paths or workflow names to owners");
 }

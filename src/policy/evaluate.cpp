@@ -304,10 +304,9 @@ void Evaluate(const CompiledPolicy& policy, const model::Workflow& wf,
   }
 
   // Hosts: approved list and groups.
-  const bool hosts_restricted =
-      !policy.approved_hosts.empty() ||
-      std::any_of(policy.host_groups.begin(), policy.host_groups.end(),
-                  [](const CompiledHostGroup& g) { return !g.spec.blocked && !g.hosts.empty(); });
+  // Host approval is on once `hosts.approved` lists anything; hosts of
+  // groups that are not blocked then count as approved too.
+  const bool hosts_restricted = !policy.approved_hosts.empty();
   std::vector<std::pair<std::string, uint32_t>> seen_hosts;
   for (const auto& h : wf.hosts) {
     if (h.host.empty()) continue;
@@ -327,8 +326,7 @@ void Evaluate(const CompiledPolicy& policy, const model::Workflow& wf,
                     (group >= 0 && !policy.host_groups[static_cast<size_t>(group)].spec.blocked);
     if (approved) continue;
     const model::Node* node = h.node < wf.nodes.size() ? &wf.nodes[h.node] : nullptr;
-    std::string place = policy.host_sources.empty() ? std::string("the host groups")
-                                                    : policy.host_sources.front().ToString();
+    std::string place = policy.host_sources.front().ToString();
     e.Emit("policy.host.not-approved", node, h.source,
            "'" + wf.name + "' calls '" + h.host + "', which is not an approved host (approved hosts at " +
                place + ").",
@@ -378,7 +376,7 @@ void Evaluate(const CompiledPolicy& policy, const model::Workflow& wf,
         e.Emit("policy.data.blocked-host-group", node, where,
                "'" + wf.name + "' handles " + list + " data and sends to '" + use.what +
                    "' in host group '" + g.spec.name + "', which may not receive it (" +
-                   g.spec.where.ToString() + ").",
+                   g.spec.data_where.ToString() + ").",
                "data: " + list + "; group: " + g.spec.name, "group:" + g.spec.name);
       }
     }
@@ -397,7 +395,7 @@ void Evaluate(const CompiledPolicy& policy, const model::Workflow& wf,
       e.Emit("policy.data.group-mix", other_node, other_node != nullptr ? other_node->source : wf.source,
              "'" + wf.name + "' combines '" + use.what + "' (host group '" + g.spec.name + "') with '" +
                  other.what + "' (host group '" + h.spec.name + "'); kept apart by " +
-                 rule->where.ToString() + ".",
+                 rule->separate_where.ToString() + ".",
              g.spec.name + ": " + use.what + "; " + h.spec.name + ": " + other.what,
              "mix:" + g.spec.name + "/" + h.spec.name);
     }

@@ -153,11 +153,15 @@ void ReadHostGroups(const std::string& file, const core::ValueRef& groups, Polic
     add(it->hosts, Patterns(file, g["hosts"]));
     add(it->connectors, Patterns(file, g["connectors"]));
     if (g["data"].valid()) {
+      if (!it->data_listed) it->data_where = Src(file, g["data"]);
       it->data_listed = true;
       for (const auto& d : Texts(g["data"])) {
         detect::DataClass c = ParseDataClass(d);
         if (std::find(it->data.begin(), it->data.end(), c) == it->data.end()) it->data.push_back(c);
       }
+    }
+    if (g["separate_from"].valid() && it->separate_where.line == 0) {
+      it->separate_where = Src(file, g["separate_from"]);
     }
     for (const auto& s : Texts(g["separate_from"])) {
       if (std::find(it->separate_from.begin(), it->separate_from.end(), s) ==

@@ -85,6 +85,8 @@ struct HostGroupSpec {
   std::vector<std::string> separate_from;  // groups a workflow may not combine with this one
   bool blocked = false;                    // nothing may use this group
   PolicySource blocked_where;              // line 0: `blocked` not written
+  PolicySource data_where;                 // the first `data:` list
+  PolicySource separate_where;             // the first `separate_from:` list
   PolicySource where;
 };
 

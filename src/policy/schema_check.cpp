@@ -321,8 +321,10 @@ bool ValidateAgainstSchema(const core::ValueRef& root, core::Diagnostics& errors
                                                                     : "matches none of the allowed forms";
     } else if (StartsWith(d, "Failed to match regex")) {
       message = "value " + Quoted(at.value.str()) + " does not have the expected form";
-      if (at.schema != nullptr && at.schema->contains("pattern")) {
-        message += " (" + (*at.schema)["pattern"].get<std::string>() + ")";
+      if (at.schema != nullptr && at.schema->contains("x-expected")) {
+        message += " (expected " + (*at.schema)["x-expected"].get<std::string>() + ")";
+      } else if (at.schema != nullptr && at.schema->contains("pattern")) {
+        message += " (pattern " + (*at.schema)["pattern"].get<std::string>() + ")";
       }
     } else {
       message = d;
