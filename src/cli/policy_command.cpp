@@ -19,7 +19,8 @@ void AddPolicyCommand(CLI::App& app, PolicyOptions& options) {
   options.validate->add_option("files", options.files, "Policy files or folders of *.yaml")
       ->required();
   options.import_dlp = cmd->add_subcommand(
-      "import-dlp", "Convert a Power Platform DLP policy (admin API or Terraform JSON) to a policy file");
+      "import-dlp",
+      "Convert a Power Platform DLP policy (admin API or Terraform JSON) to a policy file");
   options.import_dlp->add_option("file", options.dlp_file, "DLP policy JSON")->required();
   options.import_dlp->add_option("--output,-o", options.output,
                                  "Write the policy YAML to FILE instead of stdout");
@@ -69,7 +70,8 @@ int ImportDlp(const PolicyOptions& options) {
   auto check = policy::ParsePolicyFile(
       std::make_shared<core::SourceFile>(out_name, imported.value().yaml), errors);
   if (!check.has_value()) {
-    for (const auto& e : errors) std::fprintf(stderr, "flowwarden: internal: %s\n", e.ToString().c_str());
+    for (const auto& e : errors)
+      std::fprintf(stderr, "flowwarden: internal: %s\n", e.ToString().c_str());
     return 2;
   }
   for (const auto& w : imported.value().warnings) {

@@ -111,8 +111,8 @@ bool ReadApiPolicy(ValueRef p, Policy& out) {
 }
 
 bool IsTerraformAttributes(ValueRef v) {
-  return v.is_object() && (v["business_connectors"].valid() || v["non_business_connectors"].valid() ||
-                           v["blocked_connectors"].valid());
+  return v.is_object() && (v["business_connectors"].valid() ||
+                           v["non_business_connectors"].valid() || v["blocked_connectors"].valid());
 }
 
 void ReadTerraform(ValueRef v, Policy& out) {
@@ -247,8 +247,8 @@ core::Result<DlpImport> ImportDlpPolicy(std::shared_ptr<const core::SourceFile> 
     }
   }
   auto in = [](const std::vector<std::string>& v, const std::string& s) {
-    return std::find_if(v.begin(), v.end(), [&](const std::string& x) { return core::IEquals(x, s); }) !=
-           v.end();
+    return std::find_if(v.begin(), v.end(),
+                        [&](const std::string& x) { return core::IEquals(x, s); }) != v.end();
   };
   std::vector<std::string> business, non_business;
   for (const auto& c : merged.groups[kBusiness]) {
@@ -282,7 +282,8 @@ core::Result<DlpImport> ImportDlpPolicy(std::shared_ptr<const core::SourceFile> 
   std::vector<Out> order = {{kBusiness, "business", &business},
                             {kNonBusiness, "non-business", &non_business},
                             {kBlocked, "blocked", &merged.groups[kBlocked]}};
-  std::stable_partition(order.begin(), order.end(), [&](const Out& o) { return o.g != default_group; });
+  std::stable_partition(order.begin(), order.end(),
+                        [&](const Out& o) { return o.g != default_group; });
   for (const auto& o : order) {
     y += "  " + std::string(o.name) + ":\n";
     std::string desc = o.g == kBusiness      ? "DLP business data group (Confidential)"

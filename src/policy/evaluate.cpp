@@ -16,8 +16,8 @@ constexpr std::string_view kLcnc07 = "LCNC-SEC-07";
 
 // The one table of policy rules.
 const analysis::RuleInfo kRules[] = {
-    {"policy.component.blocked", "unapproved-component",
-     "Component blocked by the policy library", kLcnc07, "CWE-1357", 7.0, 7.0,
+    {"policy.component.blocked", "unapproved-component", "Component blocked by the policy library",
+     kLcnc07, "CWE-1357", 7.0, 7.0,
      "Replace the step with an approved component, or ask the policy owners for an exception "
      "(a waiver with justification, approver and expiry).",
      "The workflow uses a node type, connector or community package that a policy file blocks, "
@@ -55,8 +55,8 @@ const analysis::RuleInfo kRules[] = {
      "Change the setting to a value the policy allows (the message says which).",
      "A setting the policy requires (`settings:`) is missing or has a value the policy forbids, "
      "for example an n8n workflow any other workflow may call (callerPolicy any)."},
-    {"policy.logging.expected", "logging-gap", "Logging the policy expects is off",
-     "LCNC-SEC-10", "CWE-778", 5.0, 5.0,
+    {"policy.logging.expected", "logging-gap", "Logging the policy expects is off", "LCNC-SEC-10",
+     "CWE-778", 5.0, 5.0,
      "Turn on the logging the policy names (for n8n: save failed executions, set an error "
      "workflow).",
      "A logging expectation (`logging:`) is not met, so failures or misuse of the workflow "
@@ -82,18 +82,58 @@ const analysis::RuleInfo& Rule(std::string_view id) {
 
 // The Node-RED core palette: anything else comes from an installed module.
 bool IsNodeRedCore(std::string_view type) {
-  static constexpr std::array<std::string_view, 52> kCore = {
-      "inject",        "debug",          "complete",      "catch",          "status",
-      "link in",       "link out",       "link call",     "comment",        "unknown",
-      "function",      "switch",         "change",        "range",          "template",
-      "delay",         "trigger",        "exec",          "rbe",            "filter",
-      "mqtt in",       "mqtt out",       "mqtt-broker",   "http in",        "http response",
-      "http request",  "http proxy",     "websocket in",  "websocket out",  "websocket-listener",
-      "websocket-client", "tcp in",      "tcp out",       "tcp request",    "udp in",
-      "udp out",       "csv",            "html",          "json",           "xml",
-      "yaml",          "split",          "join",          "sort",           "batch",
-      "file",          "file in",        "watch",         "tls-config",     "junction",
-      "group",         "global-config"};
+  static constexpr std::array<std::string_view, 52> kCore = {"inject",
+                                                             "debug",
+                                                             "complete",
+                                                             "catch",
+                                                             "status",
+                                                             "link in",
+                                                             "link out",
+                                                             "link call",
+                                                             "comment",
+                                                             "unknown",
+                                                             "function",
+                                                             "switch",
+                                                             "change",
+                                                             "range",
+                                                             "template",
+                                                             "delay",
+                                                             "trigger",
+                                                             "exec",
+                                                             "rbe",
+                                                             "filter",
+                                                             "mqtt in",
+                                                             "mqtt out",
+                                                             "mqtt-broker",
+                                                             "http in",
+                                                             "http response",
+                                                             "http request",
+                                                             "http proxy",
+                                                             "websocket in",
+                                                             "websocket out",
+                                                             "websocket-listener",
+                                                             "websocket-client",
+                                                             "tcp in",
+                                                             "tcp out",
+                                                             "tcp request",
+                                                             "udp in",
+                                                             "udp out",
+                                                             "csv",
+                                                             "html",
+                                                             "json",
+                                                             "xml",
+                                                             "yaml",
+                                                             "split",
+                                                             "join",
+                                                             "sort",
+                                                             "batch",
+                                                             "file",
+                                                             "file in",
+                                                             "watch",
+                                                             "tls-config",
+                                                             "junction",
+                                                             "group",
+                                                             "global-config"};
   if (type == "tab" || type == "subflow" || type.rfind("subflow:", 0) == 0) return true;
   return std::find(kCore.begin(), kCore.end(), type) != kCore.end();
 }
@@ -144,9 +184,8 @@ std::string Because(const std::string& reason) { return reason.empty() ? "" : " 
 
 // Checks one component name against one compiled list. Returns true when it
 // reported something, so a node gets at most one finding per rule.
-bool CheckComponent(Emitter& e, const model::Node& node, ComponentKind kind,
-                    std::string_view text, const CompiledComponents& cc, bool* blocked_done,
-                    bool* allow_done) {
+bool CheckComponent(Emitter& e, const model::Node& node, ComponentKind kind, std::string_view text,
+                    const CompiledComponents& cc, bool* blocked_done, bool* allow_done) {
   if (text.empty()) return false;
   if (!*blocked_done && !cc.block.empty()) {
     int64_t hit = cc.block.Match(text);
@@ -156,7 +195,8 @@ bool CheckComponent(Emitter& e, const model::Node& node, ComponentKind kind,
              "'" + node.name + "' uses " + std::string(ComponentKindName(kind)) + " '" +
                  std::string(text) + "', blocked by " + cc.sources[i].ToString() +
                  Because(cc.reasons[i]) + ".",
-             std::string(ComponentKindName(kind)) + ": " + std::string(text), ComponentKindName(kind));
+             std::string(ComponentKindName(kind)) + ": " + std::string(text),
+             ComponentKindName(kind));
       *blocked_done = true;
       return true;
     }
@@ -168,7 +208,8 @@ bool CheckComponent(Emitter& e, const model::Node& node, ComponentKind kind,
            "'" + node.name + "' uses " + std::string(ComponentKindName(kind)) + " '" +
                std::string(text) + "', which no allow list permits (allow list at " +
                (first != nullptr ? first->ToString() : std::string("the policy")) + ").",
-           std::string(ComponentKindName(kind)) + ": " + std::string(text), ComponentKindName(kind));
+           std::string(ComponentKindName(kind)) + ": " + std::string(text),
+           ComponentKindName(kind));
     *allow_done = true;
     return true;
   }
@@ -229,11 +270,12 @@ void CheckSettings(Emitter& e, const std::vector<const SettingSpec*>& settings) 
       problem = "is '" + value + "', which the policy forbids";
     }
     if (problem.empty()) continue;
-    e.Emit(s->logging ? "policy.logging.expected" : "policy.setting.required", nullptr, where,
-           "Setting '" + s->name + "' of '" + e.wf.name + "' " + problem + "; required by " +
-               s->where.ToString() + Because(s->reason) + ".",
-           s->name + ": " + (value.empty() ? std::string("(not set)") : core::Abbreviate(value, 60)),
-           "setting:" + s->name);
+    e.Emit(
+        s->logging ? "policy.logging.expected" : "policy.setting.required", nullptr, where,
+        "Setting '" + s->name + "' of '" + e.wf.name + "' " + problem + "; required by " +
+            s->where.ToString() + Because(s->reason) + ".",
+        s->name + ": " + (value.empty() ? std::string("(not set)") : core::Abbreviate(value, 60)),
+        "setting:" + s->name);
   }
 }
 
@@ -286,7 +328,8 @@ void Evaluate(const CompiledPolicy& policy, const model::Workflow& wf,
     const model::Node& node = wf.nodes[i];
     if (node.role == model::NodeRole::kAnnotation) continue;
     bool blocked = false, not_allowed = false;
-    CheckComponent(e, node, ComponentKind::kNodeType, node.type, per.node_types, &blocked, &not_allowed);
+    CheckComponent(e, node, ComponentKind::kNodeType, node.type, per.node_types, &blocked,
+                   &not_allowed);
     std::string package = CommunityPackage(wf.platform, node.type);
     CheckComponent(e, node, ComponentKind::kCommunityPackage, package, per.community_packages,
                    &blocked, &not_allowed);
@@ -328,15 +371,16 @@ void Evaluate(const CompiledPolicy& policy, const model::Workflow& wf,
     const model::Node* node = h.node < wf.nodes.size() ? &wf.nodes[h.node] : nullptr;
     std::string place = policy.host_sources.front().ToString();
     e.Emit("policy.host.not-approved", node, h.source,
-           "'" + wf.name + "' calls '" + h.host + "', which is not an approved host (approved hosts at " +
-               place + ").",
+           "'" + wf.name + "' calls '" + h.host +
+               "', which is not an approved host (approved hosts at " + place + ").",
            "host: " + h.host);
   }
 
   // Host groups: blocked groups, data classes, groups kept apart.
   std::vector<detect::DataClass> classes;
   for (const auto& f : summary.data_fields) {
-    if (f.sensitivity == detect::DataClass::kUnknown || f.sensitivity == detect::DataClass::kPublic) {
+    if (f.sensitivity == detect::DataClass::kUnknown ||
+        f.sensitivity == detect::DataClass::kPublic) {
       continue;
     }
     if (std::find(classes.begin(), classes.end(), f.sensitivity) == classes.end()) {
@@ -384,17 +428,20 @@ void Evaluate(const CompiledPolicy& policy, const model::Workflow& wf,
       if (first_use[gj] < 0) continue;
       const CompiledHostGroup& h = policy.host_groups[gj];
       auto lists = [](const HostGroupSpec& a, const std::string& b) {
-        return std::find(a.separate_from.begin(), a.separate_from.end(), b) != a.separate_from.end();
+        return std::find(a.separate_from.begin(), a.separate_from.end(), b) !=
+               a.separate_from.end();
       };
       const HostGroupSpec* rule = lists(g.spec, h.spec.name)   ? &g.spec
                                   : lists(h.spec, g.spec.name) ? &h.spec
                                                                : nullptr;
       if (rule == nullptr) continue;
       const GroupUse& other = uses[static_cast<size_t>(first_use[gj])];
-      const model::Node* other_node = other.node < wf.nodes.size() ? &wf.nodes[other.node] : nullptr;
-      e.Emit("policy.data.group-mix", other_node, other_node != nullptr ? other_node->source : wf.source,
-             "'" + wf.name + "' combines '" + use.what + "' (host group '" + g.spec.name + "') with '" +
-                 other.what + "' (host group '" + h.spec.name + "'); kept apart by " +
+      const model::Node* other_node =
+          other.node < wf.nodes.size() ? &wf.nodes[other.node] : nullptr;
+      e.Emit("policy.data.group-mix", other_node,
+             other_node != nullptr ? other_node->source : wf.source,
+             "'" + wf.name + "' combines '" + use.what + "' (host group '" + g.spec.name +
+                 "') with '" + other.what + "' (host group '" + h.spec.name + "'); kept apart by " +
                  rule->separate_where.ToString() + ".",
              g.spec.name + ": " + use.what + "; " + h.spec.name + ": " + other.what,
              "mix:" + g.spec.name + "/" + h.spec.name);
@@ -424,9 +471,10 @@ void Evaluate(const CompiledPolicy& policy, const model::Workflow& wf,
                             node.exposure) != own.entry_point_exposures.end();
         if (!listed) continue;
         e.Emit("policy.entry-point.owner", &node, node.source,
-               "Entry point '" + node.name + "' (" + std::string(model::ExposureName(node.exposure)) +
-                   ") of '" + wf.name + "' has " +
-                   (generic ? "only the generic owner '" + summary.owner + "'" : std::string("no owner")) +
+               "Entry point '" + node.name + "' (" +
+                   std::string(model::ExposureName(node.exposure)) + ") of '" + wf.name + "' has " +
+                   (generic ? "only the generic owner '" + summary.owner + "'"
+                            : std::string("no owner")) +
                    "; a named owner is required by " + own.entry_point_where.ToString() + ".",
                "owner: " + (summary.owner.empty() ? std::string("(none)") : summary.owner));
         break;  // one finding per workflow

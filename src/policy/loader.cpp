@@ -65,10 +65,10 @@ void MergeBool(const std::string& file, const core::ValueRef& v, std::string_vie
   bool value = v.boolean();
   if (into.has_value() && *into != value) {
     core::Position p = v.position();
-    errors.push_back(core::Diagnostic{
-        file, p.line, p.column,
-        Conflict(std::string(what) + ": " + (value ? "true" : "false"),
-                 std::string(*into ? "true" : "false"), where)});
+    errors.push_back(
+        core::Diagnostic{file, p.line, p.column,
+                         Conflict(std::string(what) + ": " + (value ? "true" : "false"),
+                                  std::string(*into ? "true" : "false"), where)});
     return;
   }
   if (!into.has_value()) {
@@ -112,9 +112,9 @@ void ReadSettings(const std::string& file, const core::ValueRef& list, bool logg
     s.reason = std::string(r["reason"].str());
     s.where = Src(file, r);
     if (s.one_of.empty() && s.none_of.empty() && !s.must_be_set) {
-      errors.push_back(core::Diagnostic{file, s.where.line, s.where.column,
-                                        "setting '" + s.name +
-                                            "' says nothing: give one_of, none_of or set: true"});
+      errors.push_back(core::Diagnostic{
+          file, s.where.line, s.where.column,
+          "setting '" + s.name + "' says nothing: give one_of, none_of or set: true"});
       continue;
     }
     // The same setting for the same platform twice is one scalar written
@@ -214,8 +214,9 @@ void ReadRisk(const std::string& file, const core::ValueRef& r, PolicySpec& spec
     std::string v(r["fail_on"].str());
     if (risk.fail_on.has_value() && *risk.fail_on != v) {
       core::Position p = r["fail_on"].position();
-      errors.push_back(core::Diagnostic{file, p.line, p.column,
-                                        Conflict("risk.fail_on: " + v, *risk.fail_on, risk.fail_on_where)});
+      errors.push_back(
+          core::Diagnostic{file, p.line, p.column,
+                           Conflict("risk.fail_on: " + v, *risk.fail_on, risk.fail_on_where)});
     } else if (!risk.fail_on.has_value()) {
       risk.fail_on = v;
       risk.fail_on_where = Src(file, r["fail_on"]);
@@ -341,7 +342,8 @@ std::unique_ptr<CompiledPolicy> CompilePolicy(PolicySpec spec, const std::vector
   for (const auto& g : s.host_groups) {
     CompiledHostGroup cg;
     cg.spec = g;
-    for (size_t i = 0; i < g.hosts.size(); ++i) cg.hosts.Add(g.hosts[i].text, static_cast<uint32_t>(i));
+    for (size_t i = 0; i < g.hosts.size(); ++i)
+      cg.hosts.Add(g.hosts[i].text, static_cast<uint32_t>(i));
     for (size_t i = 0; i < g.connectors.size(); ++i) {
       cg.connectors.Add(g.connectors[i].text, static_cast<uint32_t>(i));
     }
@@ -381,7 +383,8 @@ std::unique_ptr<CompiledPolicy> LoadPolicy(const core::FileSystem& fs,
         names.push_back(std::filesystem::path(f).generic_string());
         ++found;
       }
-      if (found == 0) errors.push_back(core::Diagnostic{p, 0, 0, "no *.yaml policy files in this folder"});
+      if (found == 0)
+        errors.push_back(core::Diagnostic{p, 0, 0, "no *.yaml policy files in this folder"});
     } else if (fs.Exists(p)) {
       names.push_back(std::filesystem::path(p).generic_string());
     } else {

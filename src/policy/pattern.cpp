@@ -117,9 +117,12 @@ std::string PolicySource::ToString() const {
 
 std::string_view ComponentKindName(ComponentKind k) {
   switch (k) {
-    case ComponentKind::kNodeType: return "node type";
-    case ComponentKind::kConnector: return "connector";
-    case ComponentKind::kCommunityPackage: return "community package";
+    case ComponentKind::kNodeType:
+      return "node type";
+    case ComponentKind::kConnector:
+      return "connector";
+    case ComponentKind::kCommunityPackage:
+      return "community package";
   }
   return "component";
 }

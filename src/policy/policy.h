@@ -111,7 +111,7 @@ struct OwnershipSpec {
   std::optional<bool> entry_point_named_owner;
   PolicySource entry_point_where;
   std::vector<model::Exposure> entry_point_exposures;  // default: internet, third-party
-  std::vector<PatternSpec> generic_owners;            // owners that are not a named person
+  std::vector<PatternSpec> generic_owners;             // owners that are not a named person
 };
 
 struct SeverityFloorSpec {

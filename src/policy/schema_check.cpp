@@ -1,16 +1,15 @@
 #include "policy/schema_check.h"
 
 #define VALIJSON_USE_EXCEPTIONS 1
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-
-#include <cmath>
-#include <limits>
-#include <nlohmann/json.hpp>
-#include <string>
 #include <vector>
 
 #include "policy/policy.h"
@@ -24,8 +23,10 @@ using Json = nlohmann::json;
 // Numbers that are whole become integers so `version: 1` passes "integer".
 Json ToJson(const core::ValueRef& v) {
   switch (v.type()) {
-    case core::ValueType::kNull: return nullptr;
-    case core::ValueType::kBool: return v.boolean();
+    case core::ValueType::kNull:
+      return nullptr;
+    case core::ValueType::kBool:
+      return v.boolean();
     case core::ValueType::kNumber: {
       double d = v.number();
       if (std::isfinite(d) && std::floor(d) == d && std::fabs(d) < 9.0e15) {
@@ -33,7 +34,8 @@ Json ToJson(const core::ValueRef& v) {
       }
       return d;
     }
-    case core::ValueType::kString: return std::string(v.str());
+    case core::ValueType::kString:
+      return std::string(v.str());
     case core::ValueType::kArray: {
       Json a = Json::array();
       for (size_t i = 0; i < v.size(); ++i) a.push_back(ToJson(v.value_at(i)));
@@ -152,12 +154,18 @@ Located Locate(const core::ValueRef& root, const std::vector<std::string>& conte
 
 std::string_view TypeName(const core::ValueRef& v) {
   switch (v.type()) {
-    case core::ValueType::kNull: return "nothing (null)";
-    case core::ValueType::kBool: return "a boolean";
-    case core::ValueType::kNumber: return "a number";
-    case core::ValueType::kString: return "a string";
-    case core::ValueType::kArray: return "a list";
-    case core::ValueType::kObject: return "a mapping";
+    case core::ValueType::kNull:
+      return "nothing (null)";
+    case core::ValueType::kBool:
+      return "a boolean";
+    case core::ValueType::kNumber:
+      return "a number";
+    case core::ValueType::kString:
+      return "a string";
+    case core::ValueType::kArray:
+      return "a list";
+    case core::ValueType::kObject:
+      return "a mapping";
   }
   return "a value";
 }
@@ -224,7 +232,8 @@ bool ValidateAgainstSchema(const core::ValueRef& root, core::Diagnostics& errors
   const Schema& schema = PolicySchema();
   const std::string file = root.valid() ? root.document()->source().name() : std::string();
   if (!schema.ok) {
-    errors.push_back(core::Diagnostic{file, 0, 0, "internal error: the policy schema does not load"});
+    errors.push_back(
+        core::Diagnostic{file, 0, 0, "internal error: the policy schema does not load"});
     return false;
   }
   Json instance = ToJson(root);
@@ -235,7 +244,8 @@ bool ValidateAgainstSchema(const core::ValueRef& root, core::Diagnostics& errors
   try {
     valid = validator.validate(schema.schema, target, &results);
   } catch (const std::exception& e) {
-    errors.push_back(core::Diagnostic{file, 0, 0, std::string("schema validation failed: ") + e.what()});
+    errors.push_back(
+        core::Diagnostic{file, 0, 0, std::string("schema validation failed: ") + e.what()});
     return false;
   }
   if (valid) return true;
@@ -300,7 +310,8 @@ bool ValidateAgainstSchema(const core::ValueRef& root, core::Diagnostics& errors
         message += " (expected one of: " + names + ")";
       }
     } else if (StartsWith(d, "Value type not permitted")) {
-      message = "expected " + ExpectedTypes(at.schema) + ", found " + std::string(TypeName(at.value));
+      message =
+          "expected " + ExpectedTypes(at.schema) + ", found " + std::string(TypeName(at.value));
     } else if (StartsWith(d, "Missing required property")) {
       size_t q = d.find('\'');
       std::string key = q == std::string::npos ? std::string() : d.substr(q + 1);
@@ -316,9 +327,11 @@ bool ValidateAgainstSchema(const core::ValueRef& root, core::Diagnostics& errors
         message += " (expected one of: " + JoinValues((*at.schema)["enum"]) + ")";
       }
     } else if (StartsWith(d, "Failed to validate against any schemas allowed by anyOf")) {
-      auto custom = at.schema != nullptr ? at.schema->find("x-anyOf-message") : Json::const_iterator();
-      message = at.schema != nullptr && custom != at.schema->end() ? custom->get<std::string>()
-                                                                    : "matches none of the allowed forms";
+      auto custom =
+          at.schema != nullptr ? at.schema->find("x-anyOf-message") : Json::const_iterator();
+      message = at.schema != nullptr && custom != at.schema->end()
+                    ? custom->get<std::string>()
+                    : "matches none of the allowed forms";
     } else if (StartsWith(d, "Failed to match regex")) {
       message = "value " + Quoted(at.value.str()) + " does not have the expected form";
       if (at.schema != nullptr && at.schema->contains("x-expected")) {

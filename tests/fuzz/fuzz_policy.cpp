@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::make_shared<const fw::core::SourceFile>("wf.json", std::string(kWorkflow)));
   std::string bytes(reinterpret_cast<const char*>(data), size);
   auto file = std::make_shared<const fw::core::SourceFile>("fuzz/policy.yaml", std::move(bytes));
-  const uint32_t lines = static_cast<uint32_t>(std::count(file->bytes().begin(), file->bytes().end(), '\n')) + 1;
+  const uint32_t lines =
+      static_cast<uint32_t>(std::count(file->bytes().begin(), file->bytes().end(), '\n')) + 1;
   fw::core::Diagnostics errors;
   auto parsed = fw::policy::ParsePolicyFile(file, errors);
   for (const auto& e : errors) {

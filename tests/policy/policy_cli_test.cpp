@@ -79,7 +79,8 @@ TEST(PolicyCli, InvalidPolicyListsEveryDiagnostic) {
 
 TEST(PolicyCli, ScanWithInvalidPolicyScansNothing) {
   fs::path flow = Write("scan1/flow.json", kFlow);
-  fs::path bad = Write("scan1-policy/p.yaml", "components:\n  - block: n8n-nodes-base.executeCommand\n");
+  fs::path bad =
+      Write("scan1-policy/p.yaml", "components:\n  - block: n8n-nodes-base.executeCommand\n");
   auto r = Exec("scan --format json --policy " + bad.string() + " " + flow.string());
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");  // no report at all
@@ -92,9 +93,10 @@ TEST(PolicyCli, ScanWithInvalidPolicyScansNothing) {
 
 TEST(PolicyCli, ScanWithPolicyReportsAndUsesItsFailOn) {
   fs::path flow = Write("scan2/flow.json", kFlow);
-  fs::path policy = Write("scan2-policy/p.yaml",
-                          "components:\n  - platform: n8n\n    block: [n8n-nodes-base.executeCommand]\n"
-                          "risk:\n  fail_on: never\n");
+  fs::path policy =
+      Write("scan2-policy/p.yaml",
+            "components:\n  - platform: n8n\n    block: [n8n-nodes-base.executeCommand]\n"
+            "risk:\n  fail_on: never\n");
   auto r = Exec("scan --format json --policy " + policy.string() + " " + flow.string());
   EXPECT_EQ(r.code, 0) << r.err;  // high findings, but the policy says never
   auto doc = nlohmann::json::parse(r.out);
@@ -117,9 +119,11 @@ TEST(PolicyCli, ScanWithPolicyReportsAndUsesItsFailOn) {
 TEST(PolicyCli, ScanOwnersFileFeedsOwnershipRules) {
   fs::path flow = Write("scan3/flow.json", kFlow);
   fs::path policy = Write("scan3-policy/p.yaml", "ownership:\n  require_owner: true\n");
-  auto without = Exec("scan --format json --fail-on never --policy " + policy.string() + " " + flow.string());
+  auto without =
+      Exec("scan --format json --fail-on never --policy " + policy.string() + " " + flow.string());
   EXPECT_NE(without.out.find("policy.owner.missing"), std::string::npos) << without.err;
-  fs::path owners = Write("scan3-owners.yaml", "owners:\n  - workflow: \"Lead *\"\n    owner: jane@acme.example\n");
+  fs::path owners = Write("scan3-owners.yaml",
+                          "owners:\n  - workflow: \"Lead *\"\n    owner: jane@acme.example\n");
   auto with = Exec("scan --format json --fail-on never --policy " + policy.string() + " --owners " +
                    owners.string() + " " + flow.string());
   EXPECT_EQ(with.code, 0) << with.err;

@@ -1,6 +1,8 @@
 // The policy library: schema errors with exact positions, merge and compile,
 // every policy rule firing and staying quiet, severity floors, waiver
 // sections, patterns and the DLP import.
+#include "policy/policy.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,7 +17,6 @@
 #include "ingest/ingest.h"
 #include "policy/dlp_import.h"
 #include "policy/evaluate.h"
-#include "policy/policy.h"
 
 namespace fs = std::filesystem;
 using fw::core::Diagnostics;
@@ -36,7 +37,8 @@ Diagnostics Errors(const std::string& text, const std::string& name = "p.yaml") 
 
 // Reads, merges and compiles in-memory files; null with `errors` on failure.
 std::unique_ptr<fw::policy::CompiledPolicy> Load(
-    const std::vector<std::pair<std::string, std::string>>& files, Diagnostics* errors_out = nullptr) {
+    const std::vector<std::pair<std::string, std::string>>& files,
+    Diagnostics* errors_out = nullptr) {
   Diagnostics errors;
   std::vector<fw::policy::PolicyFile> read;
   for (const auto& [name, text] : files) {
@@ -62,8 +64,9 @@ std::unique_ptr<fw::policy::CompiledPolicy> Load(const std::string& text) {
 
 // Evaluates `policy` over every workflow of an export text; `owner` (when
 // set) stands in for an owners-file match.
-std::vector<Finding> Evaluate(const fw::policy::CompiledPolicy& policy, const std::string& export_text,
-                              const std::string& file = "wf.json", const std::string& owner = "") {
+std::vector<Finding> Evaluate(const fw::policy::CompiledPolicy& policy,
+                              const std::string& export_text, const std::string& file = "wf.json",
+                              const std::string& owner = "") {
   auto imported = fw::ingest::ImportFile(Src(file, export_text));
   EXPECT_TRUE(imported.errors.empty()) << imported.errors.front().ToString();
   std::vector<Finding> out;
@@ -76,7 +79,8 @@ std::vector<Finding> Evaluate(const fw::policy::CompiledPolicy& policy, const st
 }
 
 // Copies, so callers may pass a temporary.
-std::vector<std::unique_ptr<Finding>> OfRule(const std::vector<Finding>& all, const std::string& rule) {
+std::vector<std::unique_ptr<Finding>> OfRule(const std::vector<Finding>& all,
+                                             const std::string& rule) {
   std::vector<std::unique_ptr<Finding>> out;
   for (const auto& f : all) {
     if (f.rule == rule) out.push_back(std::make_unique<Finding>(f));
@@ -88,7 +92,8 @@ std::vector<std::unique_ptr<Finding>> OfRule(const std::vector<Finding>& all, co
 std::string N8n(const std::string& trigger_type, const std::vector<std::string>& nodes,
                 const std::string& settings = "", const std::string& extra = "") {
   std::string out = R"({"id": "wf1", "name": "Test flow", )" + extra + R"("nodes": [
-  {"id": "t", "name": "Trigger", "type": ")" + trigger_type + R"(", "parameters": {"path": "x"}})";
+  {"id": "t", "name": "Trigger", "type": ")" +
+                    trigger_type + R"(", "parameters": {"path": "x"}})";
   for (const auto& n : nodes) out += ",\n  " + n;
   out += "],\n \"connections\": {}";
   if (!settings.empty()) out += ",\n \"settings\": " + settings;
@@ -210,7 +215,8 @@ TEST(PolicySchema, WaiverShape) {
   ASSERT_EQ(e.size(), 4u);
   EXPECT_EQ(e[0].line, 2u);
   EXPECT_EQ(e[0].column, 14u);
-  EXPECT_NE(e[0].message.find("FW- and 16 lower-case hex digits"), std::string::npos) << e[0].message;
+  EXPECT_NE(e[0].message.find("FW- and 16 lower-case hex digits"), std::string::npos)
+      << e[0].message;
   EXPECT_EQ(e[1].line, 6u);
   EXPECT_EQ(e[1].message, "a waiver needs 'finding', or 'rule' with 'path' or 'workflow'");
   EXPECT_EQ(e[2].line, 10u);
@@ -237,8 +243,9 @@ TEST(PolicySchema, PublishedSchemaIsTheEmbeddedOne) {
 
 TEST(PolicyMerge, ConflictingScalarsNameBothPlaces) {
   Diagnostics errors;
-  auto p = Load({{"a.yaml", "risk:\n  fail_on: high\n"}, {"b.yaml", "risk:\n  fail_on: critical\n"}},
-                &errors);
+  auto p =
+      Load({{"a.yaml", "risk:\n  fail_on: high\n"}, {"b.yaml", "risk:\n  fail_on: critical\n"}},
+           &errors);
   EXPECT_EQ(p, nullptr);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].file, "b.yaml");
@@ -253,9 +260,10 @@ TEST(PolicyMerge, ConflictingScalarsNameBothPlaces) {
 
 TEST(PolicyMerge, ConflictingSettingRequirements) {
   Diagnostics errors;
-  auto p = Load({{"a.yaml", "settings:\n  - platform: n8n\n    setting: callerPolicy\n    none_of: [any]\n"},
-                 {"b.yaml", "settings:\n  - platform: n8n\n    setting: callerPolicy\n    one_of: [none]\n"}},
-                &errors);
+  auto p = Load(
+      {{"a.yaml", "settings:\n  - platform: n8n\n    setting: callerPolicy\n    none_of: [any]\n"},
+       {"b.yaml", "settings:\n  - platform: n8n\n    setting: callerPolicy\n    one_of: [none]\n"}},
+      &errors);
   EXPECT_EQ(p, nullptr);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].message.find("a.yaml:2:5"), std::string::npos) << errors[0].message;
@@ -264,17 +272,21 @@ TEST(PolicyMerge, ConflictingSettingRequirements) {
 
 TEST(PolicyMerge, ConflictingGroupBlockedFlag) {
   Diagnostics errors;
-  auto p = Load({{"a.yaml", "host_groups:\n  social:\n    blocked: true\n"},
-                 {"b.yaml", "host_groups:\n  social:\n    hosts: ['*.x.com']\n    blocked: false\n"}},
-                &errors);
+  auto p =
+      Load({{"a.yaml", "host_groups:\n  social:\n    blocked: true\n"},
+            {"b.yaml", "host_groups:\n  social:\n    hosts: ['*.x.com']\n    blocked: false\n"}},
+           &errors);
   EXPECT_EQ(p, nullptr);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].message.find("a.yaml:3:14"), std::string::npos) << errors[0].message;
 }
 
 TEST(PolicyMerge, ListsExtendAcrossFiles) {
-  auto p = Load({{"a.yaml", "hosts:\n  approved: ['*.hubspot.com']\nhost_groups:\n  crm:\n    hosts: [a.com]\n"},
-                 {"b.yaml", "hosts:\n  approved: [api.slack.com]\nhost_groups:\n  crm:\n    hosts: [b.com]\n"}});
+  auto p =
+      Load({{"a.yaml",
+             "hosts:\n  approved: ['*.hubspot.com']\nhost_groups:\n  crm:\n    hosts: [a.com]\n"},
+            {"b.yaml",
+             "hosts:\n  approved: [api.slack.com]\nhost_groups:\n  crm:\n    hosts: [b.com]\n"}});
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->spec.approved_hosts.size(), 2u);
   ASSERT_EQ(p->host_groups.size(), 1u);
@@ -285,8 +297,9 @@ TEST(PolicyMerge, ListsExtendAcrossFiles) {
 
 TEST(PolicyCompile, SemanticErrors) {
   Diagnostics errors;
-  EXPECT_EQ(Load({{"a.yaml", "host_groups:\n  business:\n    separate_from: [personal]\n"}}, &errors),
-            nullptr);
+  EXPECT_EQ(
+      Load({{"a.yaml", "host_groups:\n  business:\n    separate_from: [personal]\n"}}, &errors),
+      nullptr);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].message.find("'personal', which is not a host group"), std::string::npos);
   EXPECT_EQ(Load({{"a.yaml", "risk:\n  floors:\n    - min_severity: high\n"}}, &errors), nullptr);
@@ -298,8 +311,9 @@ TEST(PolicyCompile, SemanticErrors) {
 TEST(PolicyCompile, KeepsWaiverSectionsAlive) {
   std::unique_ptr<fw::policy::CompiledPolicy> p;
   {
-    p = Load({{"a.yaml", "waivers:\n  - finding: FW-0123456789abcdef\n    justification: j\n"
-                         "    approver: ann\n    expires: 2026-01-01\n"},
+    p = Load({{"a.yaml",
+               "waivers:\n  - finding: FW-0123456789abcdef\n    justification: j\n"
+               "    approver: ann\n    expires: 2026-01-01\n"},
               {"b.yaml", "risk:\n  fail_on: high\n"},
               {"c.yaml", "waivers: []\n"}});
   }
@@ -324,7 +338,8 @@ TEST(PolicyLoad, FoldersFilesAndMissingPaths) {
 
   Diagnostics errors;
   const auto& lfs = fw::core::LocalFileSystem();
-  auto p = fw::policy::LoadPolicy(lfs, {(dir / "lib").string(), (dir / "extra.yaml").string()}, errors);
+  auto p =
+      fw::policy::LoadPolicy(lfs, {(dir / "lib").string(), (dir / "extra.yaml").string()}, errors);
   ASSERT_NE(p, nullptr) << errors.front().ToString();
   ASSERT_EQ(p->spec.files.size(), 3u);
   EXPECT_NE(p->spec.files[0].find("a.yml"), std::string::npos);  // name order
@@ -382,8 +397,10 @@ TEST(PolicyPatterns, CommunityPackages) {
   using fw::model::Platform;
   EXPECT_EQ(fw::policy::CommunityPackage(Platform::kN8n, "n8n-nodes-base.slack"), "");
   EXPECT_EQ(fw::policy::CommunityPackage(Platform::kN8n, "@n8n/n8n-nodes-langchain.agent"), "");
-  EXPECT_EQ(fw::policy::CommunityPackage(Platform::kN8n, "n8n-nodes-acme.doThing"), "n8n-nodes-acme");
-  EXPECT_EQ(fw::policy::CommunityPackage(Platform::kN8n, "@acme/n8n-nodes-x.y"), "@acme/n8n-nodes-x");
+  EXPECT_EQ(fw::policy::CommunityPackage(Platform::kN8n, "n8n-nodes-acme.doThing"),
+            "n8n-nodes-acme");
+  EXPECT_EQ(fw::policy::CommunityPackage(Platform::kN8n, "@acme/n8n-nodes-x.y"),
+            "@acme/n8n-nodes-x");
   EXPECT_EQ(fw::policy::CommunityPackage(Platform::kNodeRed, "http request"), "");
   EXPECT_EQ(fw::policy::CommunityPackage(Platform::kNodeRed, "subflow:abc"), "");
   EXPECT_EQ(fw::policy::CommunityPackage(Platform::kNodeRed, "ui_button"), "node-red-dashboard");
@@ -409,8 +426,10 @@ TEST(PolicyRules, TableIsComplete) {
 
 TEST(PolicyRules, ComponentBlocked) {
   auto p = Load(
-      "\n\ncomponents:\n  - platform: n8n\n    block: [n8n-nodes-base.executeCommand]\n    reason: no shell\n");
-  auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kExec})), "policy.component.blocked");
+      "\n\ncomponents:\n  - platform: n8n\n    block: [n8n-nodes-base.executeCommand]\n    reason: "
+      "no shell\n");
+  auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kExec})),
+                      "policy.component.blocked");
   ASSERT_EQ(fired.size(), 1u);
   const Finding& f = *fired[0];
   EXPECT_EQ(f.category, "unapproved-component");
@@ -419,8 +438,9 @@ TEST(PolicyRules, ComponentBlocked) {
   EXPECT_EQ(f.location.pointer, "/nodes/1");
   EXPECT_NE(f.message.find("blocked by policy.yaml:5 (no shell)"), std::string::npos) << f.message;
   EXPECT_EQ(f.id.size(), 19u);
-  EXPECT_TRUE(OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kHttp})), "policy.component.blocked")
-                  .empty());
+  EXPECT_TRUE(
+      OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kHttp})), "policy.component.blocked")
+          .empty());
   // Another platform's rule does not apply.
   auto nr = Load("components:\n  - platform: nodered\n    block: ['*']\n");
   EXPECT_TRUE(Evaluate(*nr, N8n("n8n-nodes-base.manualTrigger", {kExec})).empty());
@@ -450,7 +470,8 @@ TEST(PolicyRules, CommunityPackagesAndConnectors) {
 
 TEST(PolicyRules, HostNotApproved) {
   auto p = Load("hosts:\n  approved: ['*.hubspot.com']\n");
-  auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kHttp})), "policy.host.not-approved");
+  auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kHttp})),
+                      "policy.host.not-approved");
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0]->evidence, "host: api.partner.example.com");
   EXPECT_EQ(fired[0]->location.pointer, "/nodes/1/parameters/url");
@@ -468,21 +489,24 @@ TEST(PolicyRules, HostNotApproved) {
 }
 
 TEST(PolicyRules, DataToHostGroup) {
-  auto p = Load(
-      "host_groups:\n  partners:\n    hosts: ['*.partner.example.com']\n    data: [public]\n");
+  auto p =
+      Load("host_groups:\n  partners:\n    hosts: ['*.partner.example.com']\n    data: [public]\n");
   auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kSetEmail, kHttp})),
                       "policy.data.blocked-host-group");
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0]->category, "sensitive-data-exposure");
-  EXPECT_NE(fired[0]->message.find("handles personal data"), std::string::npos) << fired[0]->message;
-  EXPECT_NE(fired[0]->message.find("host group 'partners', which may not receive it (policy.yaml:4)"),
-            std::string::npos)
+  EXPECT_NE(fired[0]->message.find("handles personal data"), std::string::npos)
+      << fired[0]->message;
+  EXPECT_NE(
+      fired[0]->message.find("host group 'partners', which may not receive it (policy.yaml:4)"),
+      std::string::npos)
       << fired[0]->message;
   // No protected data, or a group that may receive it: quiet. A group host is
   // also approved.
   EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kHttp})).empty());
   auto allowed = Load(
-      "host_groups:\n  partners:\n    hosts: ['*.partner.example.com']\n    data: [public, personal]\n");
+      "host_groups:\n  partners:\n    hosts: ['*.partner.example.com']\n    data: [public, "
+      "personal]\n");
   EXPECT_TRUE(Evaluate(*allowed, N8n("n8n-nodes-base.manualTrigger", {kSetEmail, kHttp})).empty());
 }
 
@@ -501,11 +525,13 @@ TEST(PolicyRules, GroupMixAndBlockedGroup) {
                       "policy.data.group-mix");
   ASSERT_EQ(mixed.size(), 1u);
   EXPECT_EQ(mixed[0]->location.node_name, "Notify");
-  EXPECT_NE(mixed[0]->message.find("kept apart by policy.yaml:4"), std::string::npos) << mixed[0]->message;
+  EXPECT_NE(mixed[0]->message.find("kept apart by policy.yaml:4"), std::string::npos)
+      << mixed[0]->message;
   EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kSheets})).empty());
   EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {kSlack})).empty());
 
-  std::string telegram = R"({"id": "tg", "name": "Telegram", "type": "n8n-nodes-base.telegram", "parameters": {}})";
+  std::string telegram =
+      R"({"id": "tg", "name": "Telegram", "type": "n8n-nodes-base.telegram", "parameters": {}})";
   auto blocked = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {telegram})),
                         "policy.component.blocked");
   ASSERT_EQ(blocked.size(), 1u);
@@ -516,21 +542,24 @@ TEST(PolicyRules, GroupMixAndBlockedGroup) {
 
 TEST(PolicyRules, SettingRequired) {
   auto p = Load("settings:\n  - platform: n8n\n    setting: callerPolicy\n    none_of: [any]\n");
-  auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {}, R"({"callerPolicy": "any"})")),
-                      "policy.setting.required");
+  auto fired =
+      OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {}, R"({"callerPolicy": "any"})")),
+             "policy.setting.required");
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0]->category, "misconfiguration");
   EXPECT_EQ(fired[0]->evidence, "callerPolicy: any");
   EXPECT_EQ(fired[0]->location.pointer, "/settings/callerPolicy");
   EXPECT_NE(fired[0]->message.find("required by policy.yaml:2"), std::string::npos);
-  EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {}, R"({"callerPolicy": "workflowsFromSameOwner"})"))
+  EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {},
+                               R"({"callerPolicy": "workflowsFromSameOwner"})"))
                   .empty());
   EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {})).empty());  // unset: n8n default
 }
 
 TEST(PolicyRules, SettingFromWorkflowFacts) {
   // The generic form: any platform, keyed by a workflow fact.
-  auto p = Load("settings:\n  - platform: nodered\n    setting: nodered.kind\n    none_of: [tab]\n");
+  auto p =
+      Load("settings:\n  - platform: nodered\n    setting: nodered.kind\n    none_of: [tab]\n");
   const std::string flow =
       R"([{"id": "t1", "type": "tab", "label": "Flow 1"},
           {"id": "n1", "type": "inject", "z": "t1", "wires": [["n2"]]},
@@ -538,7 +567,8 @@ TEST(PolicyRules, SettingFromWorkflowFacts) {
   auto fired = OfRule(Evaluate(*p, flow, "flows.json"), "policy.setting.required");
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0]->evidence, "nodered.kind: tab");
-  auto quiet = Load("settings:\n  - platform: nodered\n    setting: nodered.kind\n    one_of: [tab]\n");
+  auto quiet =
+      Load("settings:\n  - platform: nodered\n    setting: nodered.kind\n    one_of: [tab]\n");
   EXPECT_TRUE(Evaluate(*quiet, flow, "flows.json").empty());
 }
 
@@ -551,9 +581,9 @@ TEST(PolicyRules, LoggingExpected) {
     setting: errorWorkflow
     set: true
 )");
-  auto fired = OfRule(
-      Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {}, R"({"saveDataErrorExecution": "none"})")),
-      "policy.logging.expected");
+  auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {},
+                                       R"({"saveDataErrorExecution": "none"})")),
+                      "policy.logging.expected");
   ASSERT_EQ(fired.size(), 2u);
   EXPECT_EQ(fired[0]->category, "logging-gap");
   EXPECT_EQ(fired[0]->evidence, "saveDataErrorExecution: none");
@@ -566,10 +596,12 @@ TEST(PolicyRules, LoggingExpected) {
 
 TEST(PolicyRules, OwnerMissing) {
   auto p = Load("ownership:\n  require_owner: true\n");
-  auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {})), "policy.owner.missing");
+  auto fired =
+      OfRule(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {})), "policy.owner.missing");
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0]->category, "asset-hygiene");
-  EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {}), "wf.json", "ops@acme.example").empty());
+  EXPECT_TRUE(
+      Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {}), "wf.json", "ops@acme.example").empty());
   EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.manualTrigger", {}, "",
                                R"("ownedBy": {"email": "jane@acme.example"}, )"))
                   .empty());
@@ -577,15 +609,18 @@ TEST(PolicyRules, OwnerMissing) {
 
 TEST(PolicyRules, EntryPointNeedsNamedOwner) {
   auto p = Load(
-      "ownership:\n  entry_points:\n    require_named_owner: true\n    generic_owners: ['admin*', 'it@*']\n");
+      "ownership:\n  entry_points:\n    require_named_owner: true\n    generic_owners: ['admin*', "
+      "'it@*']\n");
   auto fired = OfRule(Evaluate(*p, N8n("n8n-nodes-base.webhook", {})), "policy.entry-point.owner");
   ASSERT_EQ(fired.size(), 1u);
   EXPECT_EQ(fired[0]->location.node_name, "Trigger");
-  auto generic = OfRule(Evaluate(*p, N8n("n8n-nodes-base.webhook", {}), "wf.json", "admin@acme.example"),
-                        "policy.entry-point.owner");
+  auto generic =
+      OfRule(Evaluate(*p, N8n("n8n-nodes-base.webhook", {}), "wf.json", "admin@acme.example"),
+             "policy.entry-point.owner");
   ASSERT_EQ(generic.size(), 1u);
   EXPECT_NE(generic[0]->message.find("generic owner 'admin@acme.example'"), std::string::npos);
-  EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.webhook", {}), "wf.json", "jane.doe@acme.example").empty());
+  EXPECT_TRUE(
+      Evaluate(*p, N8n("n8n-nodes-base.webhook", {}), "wf.json", "jane.doe@acme.example").empty());
   // An internal entry point (schedule) needs no named owner by default.
   EXPECT_TRUE(Evaluate(*p, N8n("n8n-nodes-base.scheduleTrigger", {})).empty());
 }
@@ -637,7 +672,8 @@ std::unique_ptr<fw::policy::CompiledPolicy> ImportAndLoad(const std::string& nam
   return p;
 }
 
-const fw::policy::CompiledHostGroup* Group(const fw::policy::CompiledPolicy& p, const std::string& name) {
+const fw::policy::CompiledHostGroup* Group(const fw::policy::CompiledPolicy& p,
+                                           const std::string& name) {
   for (const auto& g : p.host_groups) {
     if (g.spec.name == name) return &g;
   }
