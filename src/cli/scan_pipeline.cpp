@@ -7,6 +7,7 @@
 #include "ingest/ingest.h"
 #include "ingest/nodered/nodered_importer.h"
 #include "policy/evaluate.h"
+#include "policy/policy.h"
 
 namespace fw::cli {
 
@@ -45,6 +46,15 @@ class FsSiblings final : public ingest::SiblingReader {
   std::string path_;
   std::shared_ptr<const core::SourceFile> nodered_settings_;
 };
+
+// A YAML file that validates as a non-empty policy file.
+bool IsPolicyFile(const std::shared_ptr<const core::SourceFile>& source) {
+  std::string ext = std::filesystem::path(source->name()).extension().string();
+  if (ext != ".yaml" && ext != ".yml") return false;
+  core::Diagnostics ignored;
+  auto policy = policy::ParsePolicyFile(source, ignored);
+  return policy.has_value() && policy->root.is_object() && policy->root.size() > 0;
+}
 
 }  // namespace
 
@@ -98,6 +108,14 @@ void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths
     auto source = std::make_shared<core::SourceFile>(f.name, std::move(bytes).value());
     FsSiblings siblings(fs, f.path, nodered_settings);
     model::ImportResult imported = ingest::ImportFile(source, &siblings);
+    if (imported.workflows.empty() && !imported.errors.empty() && IsPolicyFile(source)) {
+      // A policy library beside the exports (examples/policy/) is not an
+      // unreadable export: note it and move on.
+      --summary.files;
+      summary.warnings.push_back(
+          core::Diagnostic{f.name, 0, 0, "a policy file, not an export: skipped (use --policy)"});
+      continue;
+    }
     for (auto& e : imported.errors) summary.errors.push_back(std::move(e));
     for (auto& w : imported.warnings) summary.warnings.push_back(std::move(w));
     summary.workflows += imported.workflows.size();
