@@ -148,3 +148,15 @@ TEST(PolicyCli, ImportDlpWritesAValidPolicy) {
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("not a Power Platform DLP policy"), std::string::npos);
 }
+
+TEST(PolicyCli, FolderWalkSkipsPolicyFiles) {
+  Write("walk/flow.json", kFlow);
+  Write("walk/policy/hosts.yaml", "hosts:\n  approved: ['*.example.com']\n");
+  Write("walk/broken.yaml", "hosts:\n  alow: []\n");  // not a valid policy: still an error
+  auto r = Exec("scan --format json --fail-on never " + (TempDir() / "walk").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["scanned"]["files"], 2);
+  ASSERT_EQ(doc["errors"].size(), 1u);
+  EXPECT_EQ(doc["errors"][0]["file"], "broken.yaml");
+}
