@@ -19,7 +19,8 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", options.fail_on,
-                  "Exit 1 when a finding is at or above this severity (or 'never')")
+                  "Exit 1 when a finding is at or above this severity (or 'never'); without it, the "
+                  "policy's risk.fail_on applies")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", options.output, "Write the report to FILE instead of stdout");
@@ -111,12 +112,15 @@ int RunScan(const ScanOptions& options) {
   if (!options.fail_on_given && compiled != nullptr && compiled->spec.risk.fail_on.has_value()) {
     fail_on = *compiled->spec.risk.fail_on;
   }
-  if (fail_on == "never") return 0;
+  // The policy's risk.fail_on_score adds a score threshold, unless the
+  // command line says --fail-on never.
+  const bool by_score = compiled != nullptr && compiled->spec.risk.fail_on_score.has_value() &&
+                        !(options.fail_on_given && fail_on == "never");
+  const bool by_severity = fail_on != "never";
   model::Severity threshold = model::Severity::kHigh;
   (void)model::ParseSeverity(fail_on, &threshold);
-  const bool by_score = compiled != nullptr && compiled->spec.risk.fail_on_score.has_value();
   for (const auto& f : result.findings) {
-    if (f.severity >= threshold) return 1;
+    if (by_severity && f.severity >= threshold) return 1;
     if (by_score && f.score >= *compiled->spec.risk.fail_on_score) return 1;
   }
   return 0;
