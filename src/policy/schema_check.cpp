@@ -20,6 +20,36 @@ namespace {
 
 using Json = nlohmann::json;
 
+// valijson's string length walks UTF-8 without bounds checks, so invalid
+// sequences (a lead byte at the end of a string) would read past it. Each
+// byte of an invalid sequence becomes '?': the schema only looks at types,
+// lengths and ASCII patterns.
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xe  ? 3
+                 : (c >> 3) == 0x1e ? 4
+                                    : 0;
+    bool ok = len > 0 && i + len <= s.size() && !(len == 2 && c < 0xc2);
+    for (size_t k = 1; ok && k < len; ++k) {
+      ok = (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80;
+    }
+    if (ok && c != 0) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out.push_back('?');
+      ++i;
+    }
+  }
+  return out;
+}
+
 // Numbers that are whole become integers so `version: 1` passes "integer".
 Json ToJson(const core::ValueRef& v) {
   switch (v.type()) {
@@ -35,7 +65,7 @@ Json ToJson(const core::ValueRef& v) {
       return d;
     }
     case core::ValueType::kString:
-      return std::string(v.str());
+      return ValidUtf8(v.str());
     case core::ValueType::kArray: {
       Json a = Json::array();
       for (size_t i = 0; i < v.size(); ++i) a.push_back(ToJson(v.value_at(i)));
@@ -44,7 +74,7 @@ Json ToJson(const core::ValueRef& v) {
     case core::ValueType::kObject: {
       Json o = Json::object();
       for (size_t i = 0; i < v.size(); ++i) {
-        std::string key(v.key_at(i));
+        std::string key = ValidUtf8(v.key_at(i));
         // The YAML reader warns about duplicate keys; the first one counts,
         // as in ValueRef lookups.
         if (!o.contains(key)) o[key] = ToJson(v.value_at(i));

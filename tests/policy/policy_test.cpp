@@ -767,3 +767,12 @@ TEST(DlpImport, QuotesHostileNames) {
   EXPECT_NE(Load({{"q.yaml", r.value().yaml}}, &errors), nullptr)
       << (errors.empty() ? "" : errors[0].ToString()) << r.value().yaml;
 }
+
+TEST(PolicySchema, InvalidUtf8IsAnErrorOrValueNotACrash) {
+  // Found by fuzz_policy: valijson's string length read past a string that
+  // ended in a UTF-8 lead byte.
+  (void)Errors(std::string("name: \"ab\xE2\"\nhosts:\n  approved: [\"\xF0\", \"x\x02\xC3\"]\n"));
+  (void)Errors(std::string("hosts:\n  \xE2\x82: []\n"));
+  auto e = Errors(std::string("hosts:\n  approved: [\"\xC3\"]\nrisk:\n  fail_on: \"\xE2\"\n"));
+  EXPECT_FALSE(e.empty());
+}
