@@ -42,34 +42,49 @@ trap 'rm -rf "$TMP"' EXIT
   exit 1
 }
 
+# Prints "WALL CPU" in seconds; CPU (user + sys, from GNU time when present)
+# is steadier than wall time on a machine shared with other work.
 now() { date +%s.%N; }
 run() {
-  local start end
+  local start end cpu=0
   start="$(now)"
-  taskset -c 0 "$BINARY" scan "$CORPUS" -f json -o /dev/null --fail-on never "$@" > /dev/null 2> "$TMP/stderr" || {
-    echo "policy_overhead.sh: scan failed: $*" >&2
-    tail -n 5 "$TMP/stderr" >&2
-    exit 1
-  }
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f '%U %S' -o "$TMP/time" \
+      taskset -c 0 "$BINARY" scan "$CORPUS" -f json -o /dev/null --fail-on never "$@" > /dev/null 2> "$TMP/stderr" ||
+      { echo "policy_overhead.sh: scan failed: $*" >&2; tail -n 5 "$TMP/stderr" >&2; exit 1; }
+    cpu="$(tail -n 1 "$TMP/time" | awk '{ print $1 + $2 }')"
+  else
+    taskset -c 0 "$BINARY" scan "$CORPUS" -f json -o /dev/null --fail-on never "$@" > /dev/null 2> "$TMP/stderr" ||
+      { echo "policy_overhead.sh: scan failed: $*" >&2; tail -n 5 "$TMP/stderr" >&2; exit 1; }
+  fi
   end="$(now)"
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }'
+  awk -v s="$start" -v e="$end" -v c="$cpu" 'BEGIN { printf "%.3f %.2f\n", e - s, c }'
 }
 
 # One warm-up run of each so the page cache is equally warm.
 run > /dev/null
 run --policy "$TMP/lib" > /dev/null
-WITHOUT=()
-WITH=()
+WALL0=()
+WALL1=()
+CPU0=()
+CPU1=()
 for ((i = 1; i <= RUNS; i++)); do
-  WITHOUT+=("$(run)")
-  WITH+=("$(run --policy "$TMP/lib")")
+  read -r w c < <(run)
+  WALL0+=("$w")
+  CPU0+=("$c")
+  read -r w c < <(run --policy "$TMP/lib")
+  WALL1+=("$w")
+  CPU1+=("$c")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); if (NR % 2) print v[m]; else print (v[m] + v[m + 1]) / 2 }'; }
-M0="$(median "${WITHOUT[@]}")"
-M1="$(median "${WITH[@]}")"
 FILES="$(find "$CORPUS" -type f -name '*.json' | wc -l)"
-echo "corpus:               $CORPUS ($FILES files)"
-echo "policy library:       $(cat "$TMP/count") rules; $(cat "$TMP/validate")"
-echo "without policy (s):   ${WITHOUT[*]}  median $M0"
-echo "with policy (s):      ${WITH[*]}  median $M1"
-awk -v a="$M0" -v b="$M1" 'BEGIN { printf "ratio with/without:   %.3f (target < 1.20)\n", b / a }'
+echo "corpus:                    $CORPUS ($FILES files)"
+echo "policy library:            $(cat "$TMP/count") rules; $(cat "$TMP/validate")"
+echo "without policy, wall (s):  ${WALL0[*]}  median $(median "${WALL0[@]}")"
+echo "with policy, wall (s):     ${WALL1[*]}  median $(median "${WALL1[@]}")"
+awk -v a="$(median "${WALL0[@]}")" -v b="$(median "${WALL1[@]}")" 'BEGIN { printf "ratio (wall):              %.3f (target < 1.20)\n", b / a }'
+if [[ -x /usr/bin/time ]]; then
+  echo "without policy, CPU (s):   ${CPU0[*]}  median $(median "${CPU0[@]}")"
+  echo "with policy, CPU (s):      ${CPU1[*]}  median $(median "${CPU1[@]}")"
+  awk -v a="$(median "${CPU0[@]}")" -v b="$(median "${CPU1[@]}")" 'BEGIN { printf "ratio (CPU):               %.3f\n", b / a }'
+fi
