@@ -17,7 +17,10 @@ struct ScanOptions {
   std::string nodered_settings;      // Node-RED settings.js / settings.json for every flow
   std::vector<std::string> waivers;  // waiver or policy files with a `waivers:` sequence
   std::string today;                 // YYYY-MM-DD for waiver expiry (tests); else FW_TODAY or UTC
-  std::string uri_prefix;        // SARIF: prepended to file paths
+  std::string uri_prefix;            // SARIF: prepended to file paths
+  std::vector<std::string> policy;   // policy files or folders (--policy, repeatable)
+  std::string owners;                // owners file (YAML), optional
+  bool fail_on_given = false;        // --fail-on was on the command line (else the policy's)
 };
 void AddScanCommand(CLI::App& app, ScanOptions& options);
 int RunScan(const ScanOptions& options);
@@ -38,6 +41,17 @@ struct InventoryOptions {
 };
 void AddInventoryCommand(CLI::App& app, InventoryOptions& options);
 int RunInventory(const InventoryOptions& options);
+
+// `flowwarden policy validate FILES...` and `flowwarden policy import-dlp FILE`.
+struct PolicyOptions {
+  std::vector<std::string> files;  // validate: policy files or folders
+  std::string dlp_file;            // import-dlp: the DLP export
+  std::string output;              // import-dlp: where the policy YAML goes
+  CLI::App* validate = nullptr;
+  CLI::App* import_dlp = nullptr;
+};
+void AddPolicyCommand(CLI::App& app, PolicyOptions& options);
+int RunPolicy(const PolicyOptions& options);
 
 // Writes `text` to `path`, or to standard output when `path` is empty.
 bool Emit(const std::string& text, const std::string& path);

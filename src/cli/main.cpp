@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   fw::cli::AddRulesCommand(app, rules);
   fw::cli::InventoryOptions inventory;
   fw::cli::AddInventoryCommand(app, inventory);
+  fw::cli::PolicyOptions policy;
+  fw::cli::AddPolicyCommand(app, policy);
 
   try {
     app.parse(argc, argv);
@@ -35,7 +37,11 @@ int main(int argc, char** argv) {
     // Help and version exit 0; usage errors exit 2 (findings.md).
     return code == 0 ? 0 : 2;
   }
-  if (app.got_subcommand("scan")) return fw::cli::RunScan(scan);
+  if (app.got_subcommand("scan")) {
+    scan.fail_on_given = app.get_subcommand("scan")->count("--fail-on") > 0;
+    return fw::cli::RunScan(scan);
+  }
+  if (app.got_subcommand("policy")) return fw::cli::RunPolicy(policy);
   if (app.got_subcommand("rules")) return fw::cli::RunRules(rules);
   if (app.got_subcommand("inventory")) return fw::cli::RunInventory(inventory);
   return 2;

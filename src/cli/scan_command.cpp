@@ -5,9 +5,11 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "cli/owners.h"
 #include "cli/scan_pipeline.h"
 #include "core/file_system.h"
 #include "model/finding.h"
+#include "policy/policy.h"
 #include "policy/waivers.h"
 
 namespace fw::cli {
@@ -20,7 +22,8 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
       ->check(CLI::IsMember({"table", "json", "sarif", "junit", "markdown", "html"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", options.fail_on,
-                  "Exit 1 when a finding is at or above this severity (or 'never')")
+                  "Exit 1 when a finding is at or above this severity (or 'never'); without it, the "
+                  "policy's risk.fail_on applies")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", options.output, "Write the report to FILE instead of stdout");
@@ -41,6 +44,12 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
       ->check(CLI::ExistingFile);
   // Hidden: fixes "today" for waiver expiry in tests (FW_TODAY does the same).
   cmd->add_option("--today", options.today, "")->group("");
+  cmd->add_option("--policy", options.policy,
+                  "Policy library: a YAML file or a folder of them (repeatable). If it does not "
+                  "load, nothing is scanned and the exit code is 2")
+      ->allow_extra_args(false);
+  cmd->add_option("--owners", options.owners,
+                  "YAML file mapping globs of paths or workflow names to owners");
 }
 
 bool Emit(const std::string& text, const std::string& path) {
@@ -58,10 +67,11 @@ bool Emit(const std::string& text, const std::string& path) {
 
 namespace {
 
-// Reads every --waivers file and applies them to the scan's findings. A
+// Reads the policy library's waivers and every --waivers file and applies them to the scan's findings. A
 // waiver with an error is reported in the scan's errors and left out; the
 // others still apply. Returns false only for a --today that is not a date.
-bool ApplyWaiverFiles(const ScanOptions& options, report::ScanReport& result) {
+bool ApplyWaiverFiles(const ScanOptions& options, const policy::CompiledPolicy* compiled,
+                      report::ScanReport& result) {
   std::string today = options.today;
   if (today.empty()) {
     const char* env = std::getenv("FW_TODAY");
@@ -73,6 +83,12 @@ bool ApplyWaiverFiles(const ScanOptions& options, report::ScanReport& result) {
     return false;
   }
   std::vector<policy::Waiver> waivers;
+  // Waivers written in the policy library (`waivers:` in a policy file).
+  if (compiled != nullptr) {
+    for (const auto& [section, file] : compiled->waiver_sections) {
+      (void)policy::ParseWaivers(section, file, waivers, result.summary.errors);
+    }
+  }
   for (const auto& path : options.waivers) {
     auto bytes = core::LocalFileSystem().ReadFile(path);
     if (!bytes.ok()) {
@@ -91,16 +107,55 @@ bool ApplyWaiverFiles(const ScanOptions& options, report::ScanReport& result) {
   return true;
 }
 
+// Reads the owners file; prints every problem and returns false if it has any.
+bool LoadOwners(const std::string& path, std::vector<OwnerRule>& rules) {
+  auto text = core::LocalFileSystem().ReadFile(path);
+  if (!text.ok()) {
+    core::Diagnostic d = text.error();
+    d.file = path;
+    std::fprintf(stderr, "flowwarden: %s\n", d.ToString().c_str());
+    return false;
+  }
+  OwnersFile parsed = ParseOwners(text.value(), path);
+  for (const auto& e : parsed.errors) std::fprintf(stderr, "flowwarden: %s\n", e.ToString().c_str());
+  rules = std::move(parsed.rules);
+  return parsed.errors.empty();
+}
+
 }  // namespace
 
 int RunScan(const ScanOptions& options) {
-  report::ScanReport result =
-      Scan(core::LocalFileSystem(), options.paths, Companions{options.nodered_settings});
-  if (!options.waivers.empty() && !ApplyWaiverFiles(options, result)) return 2;
+  // A policy or owners file that does not load stops the scan: findings
+  // under a half-read policy would be wrong in both directions.
+  std::unique_ptr<policy::CompiledPolicy> compiled;
+  if (!options.policy.empty()) {
+    core::Diagnostics errors;
+    compiled = policy::LoadPolicy(core::LocalFileSystem(), options.policy, errors);
+    if (compiled == nullptr) {
+      for (const auto& e : errors) std::fprintf(stderr, "flowwarden: %s\n", e.ToString().c_str());
+      std::fprintf(stderr, "flowwarden: the policy did not load; nothing was scanned\n");
+      return 2;
+    }
+  }
+  std::vector<OwnerRule> owners;
+  if (!options.owners.empty() && !LoadOwners(options.owners, owners)) return 2;
+  ScanExtras extras;
+  extras.policy = compiled.get();
+  extras.owners = options.owners.empty() ? nullptr : &owners;
+  report::ScanReport result = Scan(core::LocalFileSystem(), options.paths,
+                                   Companions{options.nodered_settings}, extras);
+  const bool has_waivers =
+      !options.waivers.empty() || (compiled != nullptr && !compiled->waiver_sections.empty());
+  if (has_waivers && !ApplyWaiverFiles(options, compiled.get(), result)) return 2;
+  // --fail-on on the command line wins over the policy's risk.fail_on.
+  std::string fail_on_text = options.fail_on;
+  if (!options.fail_on_given && compiled != nullptr && compiled->spec.risk.fail_on.has_value()) {
+    fail_on_text = *compiled->spec.risk.fail_on;
+  }
   model::Severity threshold = model::Severity::kHigh;
-  (void)model::ParseSeverity(options.fail_on, &threshold);
+  (void)model::ParseSeverity(fail_on_text, &threshold);
   report::FailOn fail_on;
-  if (options.fail_on != "never") fail_on = threshold;
+  if (fail_on_text != "never") fail_on = threshold;
   std::string text;
   if (options.format == "json") {
     text = report::RenderJson(result);
@@ -138,10 +193,15 @@ int RunScan(const ScanOptions& options) {
     std::fprintf(stderr, "flowwarden: no input could be read\n");
     return 2;
   }
-  if (options.fail_on == "never") return 0;
+  // The policy's risk.fail_on_score adds a score threshold, unless the
+  // command line says --fail-on never.
+  const bool by_score = compiled != nullptr && compiled->spec.risk.fail_on_score.has_value() &&
+                        !(options.fail_on_given && fail_on_text == "never");
+  const bool by_severity = fail_on_text != "never";
   for (const auto& f : result.findings) {
     if (f.suppression) continue;  // waived: reported, never fails the build
-    if (f.severity >= threshold) return 1;
+    if (by_severity && f.severity >= threshold) return 1;
+    if (by_score && f.score >= *compiled->spec.risk.fail_on_score) return 1;
   }
   return 0;
 }

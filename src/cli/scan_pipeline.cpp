@@ -6,6 +6,8 @@
 #include "analysis/inventory.h"
 #include "ingest/ingest.h"
 #include "ingest/nodered/nodered_importer.h"
+#include "policy/evaluate.h"
+#include "policy/policy.h"
 #include "risk/risk.h"
 
 namespace fw::cli {
@@ -45,6 +47,15 @@ class FsSiblings final : public ingest::SiblingReader {
   std::string path_;
   std::shared_ptr<const core::SourceFile> nodered_settings_;
 };
+
+// A YAML file that validates as a non-empty policy file.
+bool IsPolicyFile(const std::shared_ptr<const core::SourceFile>& source) {
+  std::string ext = std::filesystem::path(source->name()).extension().string();
+  if (ext != ".yaml" && ext != ".yml") return false;
+  core::Diagnostics ignored;
+  auto policy = policy::ParsePolicyFile(source, ignored);
+  return policy.has_value() && policy->root.is_object() && policy->root.size() > 0;
+}
 
 }  // namespace
 
@@ -106,6 +117,14 @@ void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths
     auto source = std::make_shared<core::SourceFile>(f.name, std::move(bytes).value());
     FsSiblings siblings(fs, f.path, nodered_settings);
     model::ImportResult imported = ingest::ImportFile(source, &siblings);
+    if (imported.workflows.empty() && !imported.errors.empty() && IsPolicyFile(source)) {
+      // A policy library beside the exports (examples/policy/) is not an
+      // unreadable export: note it and move on.
+      --summary.files;
+      summary.warnings.push_back(
+          core::Diagnostic{f.name, 0, 0, "a policy file, not an export: skipped (use --policy)"});
+      continue;
+    }
     for (auto& e : imported.errors) summary.errors.push_back(std::move(e));
     for (auto& w : imported.warnings) summary.warnings.push_back(std::move(w));
     summary.workflows += imported.workflows.size();
@@ -116,7 +135,7 @@ void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths
 }
 
 report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths,
-                        const Companions& companions) {
+                        const Companions& companions, const ScanExtras& extras) {
   report::ScanReport out;
   ImportAll(
       fs, paths, out.summary,
@@ -124,9 +143,18 @@ report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::strin
         for (const auto& wf : workflows) {
           const size_t first = out.findings.size();
           analysis::RunChecks(wf, out.findings);
+          analysis::WorkflowSummary summary = analysis::SummariseWorkflow(wf);
+          if (summary.owner.empty() && extras.owners != nullptr) {
+            if (const OwnerRule* rule = FindOwner(*extras.owners, summary.file, summary.name)) {
+              summary.owner = rule->owner;
+              summary.owner_source = "owners-file";
+            }
+          }
           // Findings from other passes over this workflow go here, before
           // scoring, so every finding is weighed with the same factors.
-          analysis::WorkflowSummary summary = analysis::SummariseWorkflow(wf);
+          if (extras.policy != nullptr) {
+            policy::Evaluate(*extras.policy, wf, summary, out.findings);
+          }
           ScoreWorkflowFindings(wf, summary, out.findings, first);
           out.workflows.push_back(std::move(summary));
         }
@@ -135,6 +163,7 @@ report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::strin
       [&](const InputFile&, const std::vector<model::ConfigValues>& config) {
         analysis::RunConfigChecks(config, out.findings);
       });
+  if (extras.policy != nullptr) policy::ApplySeverityFloors(*extras.policy, out.findings);
   report::SortFindings(out.findings);
   return out;
 }

@@ -9,9 +9,14 @@
 #include <vector>
 
 #include "analysis/inventory.h"
+#include "cli/owners.h"
 #include "core/file_system.h"
 #include "model/inventory.h"
 #include "report/report.h"
+
+namespace fw::policy {
+struct CompiledPolicy;
+}
 
 namespace fw::cli {
 
@@ -54,7 +59,16 @@ void ImportAll(const core::FileSystem& fs, const std::vector<std::string>& paths
 void ScoreWorkflowFindings(const model::Workflow& wf, const analysis::WorkflowSummary& summary,
                            std::vector<model::Finding>& findings, size_t first);
 
+// Optional inputs of a scan beyond the exports. Both may be null.
+struct ScanExtras {
+  // Owners file rules, applied to workflows whose export names no owner.
+  const std::vector<OwnerRule>* owners = nullptr;
+  // Evaluated on each file's workflows right after the checks; its severity
+  // floors are applied to every finding at the end.
+  const policy::CompiledPolicy* policy = nullptr;
+};
+
 report::ScanReport Scan(const core::FileSystem& fs, const std::vector<std::string>& paths,
-                        const Companions& companions = {});
+                        const Companions& companions = {}, const ScanExtras& extras = {});
 
 }  // namespace fw::cli

@@ -102,8 +102,8 @@ std::string RenderJson(const ScanReport& report) {
 
 std::string RenderRulesJson() {
   Json rules = Json::array();
-  for (const auto& c : analysis::AllChecks()) {
-    const auto& r = c.info;
+  for (const analysis::RuleInfo* rp : AllRuleInfos()) {
+    const auto& r = *rp;
     rules.push_back(Json{{"id", r.id},
                          {"category", r.category},
                          {"title", r.title},

@@ -92,6 +92,9 @@ struct HtmlOptions {
 // Content-Security-Policy forbids loading any.
 std::string RenderHtml(const ScanReport& report, const HtmlOptions& options = {});
 
+// Every rule: the checks' table, then the policy rules.
+std::vector<const analysis::RuleInfo*> AllRuleInfos();
+
 // Every rule with its metadata.
 std::string RenderRulesTable();
 std::string RenderRulesJson();

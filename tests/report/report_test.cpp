@@ -4,6 +4,7 @@
 
 #include "analysis/check.h"
 #include "ingest/ingest.h"
+#include "policy/evaluate.h"
 #include "report/report.h"
 
 namespace {
@@ -71,9 +72,9 @@ TEST(RulesReport, ListsEveryRule) {
   std::string table = fw::report::RenderRulesTable();
   std::string md = fw::report::RenderRulesMarkdown();
   auto j = nlohmann::json::parse(fw::report::RenderRulesJson());
-  EXPECT_EQ(j["rules"].size(), fw::analysis::AllChecks().size());
-  for (const auto& c : fw::analysis::AllChecks()) {
-    EXPECT_NE(table.find(std::string(c.info.id)), std::string::npos);
-    EXPECT_NE(md.find("## " + std::string(c.info.id)), std::string::npos);
+  EXPECT_EQ(j["rules"].size(), fw::analysis::AllChecks().size() + fw::policy::AllRules().size());
+  for (const auto* r : fw::report::AllRuleInfos()) {
+    EXPECT_NE(table.find(std::string(r->id)), std::string::npos);
+    EXPECT_NE(md.find("## " + std::string(r->id)), std::string::npos);
   }
 }

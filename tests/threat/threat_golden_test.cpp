@@ -21,11 +21,12 @@ namespace {
 fs::path Examples() { return fs::path(FW_SOURCE_DIR) / "examples"; }
 fs::path Golden() { return fs::path(FW_SOURCE_DIR) / "tests" / "threat" / "golden"; }
 
-// One case per file or folder directly under examples/<platform>/.
+// One case per file or folder directly under examples/<platform>/
+// (examples/policy/ is the policy library, not exports).
 std::vector<fs::path> Cases() {
   std::vector<fs::path> out;
   for (const auto& platform : fs::directory_iterator(Examples())) {
-    if (!platform.is_directory()) continue;
+    if (!platform.is_directory() || platform.path().filename() == "policy") continue;
     for (const auto& e : fs::directory_iterator(platform.path())) out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
