@@ -413,7 +413,16 @@ std::string RenderThreatHtml(const threat::ThreatModel& model, const threat::Reg
 std::string RenderThreatDiff(const threat::ThreatDiff& diff, std::string_view format) {
   bool md = format == "markdown";
   std::string out = md ? "# Threat model changes\n\n" : "Threat model changes\n";
-  if (diff.empty()) {
+  // Counted here rather than with ThreatDiff::empty() so the renderers need
+  // only the threat model's data types.
+  bool empty = true;
+  for (const auto* list :
+       {&diff.elements_added, &diff.elements_removed, &diff.flows_added, &diff.flows_removed,
+        &diff.flows_changed, &diff.boundaries_added, &diff.boundaries_removed, &diff.threats_added,
+        &diff.threats_removed, &diff.threats_changed, &diff.decisions_changed}) {
+    empty = empty && list->empty();
+  }
+  if (empty) {
     out += md ? "Nothing changed in data flows, boundaries, threats or decisions.\n"
               : "  nothing changed in data flows, boundaries, threats or decisions\n";
     return out;

@@ -135,6 +135,11 @@ std::string DotQuoted(std::string_view text) {
       case '\n':
         out += "\\n";
         break;
+      // Graphviz reads entities in labels ("&amp;" would show as "&"), so a
+      // literal ampersand is written as one.
+      case '&':
+        out += "&amp;";
+        break;
       case '\t':
         out += ' ';
         break;
