@@ -514,6 +514,16 @@ std::vector<DataFieldSummary> CollectDataFields(const model::Workflow& wf) {
   return fields.Take();
 }
 
+std::vector<DataFieldSummary> CollectNodeDataFields(const model::Workflow& wf,
+                                                    const model::Node& node) {
+  FieldSet fields;
+  if (node.role == NodeRole::kAnnotation || !node.parameters.valid()) return {};
+  if (wf.platform == model::Platform::kN8n) AddN8nNodeFields(node, fields);
+  if (wf.platform == model::Platform::kNodeRed) AddNodeRedFields(node, fields);
+  Walk(node.parameters, 0, wf.platform, node.role == NodeRole::kCode, fields);
+  return fields.Take();
+}
+
 WorkflowSummary SummariseWorkflow(const model::Workflow& wf) {
   WorkflowSummary s;
   s.file = wf.file;

@@ -96,6 +96,10 @@ WorkflowSummary SummariseWorkflow(const model::Workflow& wf);
 // duplicates, each with the class its model declares (app models) or else
 // the one its name suggests (detect::ClassifyFieldName).
 std::vector<DataFieldSummary> CollectDataFields(const model::Workflow& wf);
+// The same for one step's parameters only (the threat model labels each data
+// flow with the fields its target step reads).
+std::vector<DataFieldSummary> CollectNodeDataFields(const model::Workflow& wf,
+                                                    const model::Node& node);
 
 struct InventoryTotals {
   size_t workflows = 0;

@@ -21,6 +21,9 @@ namespace fw::threat {
 // once per imported workflow (with its inventory summary and the findings
 // already scored for it) before the workflow is released; Finish() builds
 // the estate diagram and sorts the threats.
+//
+// REQUIRES: `findings` are the findings of `wf` only (the pipeline runs the
+// checks one workflow at a time). Not thread-safe; one Builder per scan.
 class Builder {
  public:
   void Add(const model::Workflow& wf, const analysis::WorkflowSummary& summary,
@@ -29,7 +32,21 @@ class Builder {
 
  private:
   ThreatModel model_;
+  std::vector<std::string> keys_;  // workflow keys used so far, sorted
 };
+
+// The STRIDE rules, for `flowwarden rules`-style listings and docs.
+struct ThreatRuleInfo {
+  std::string_view id;  // "stride.spoofing.unauthenticated-entry-point"
+  Stride category;
+  std::string_view title;  // generic title
+  std::string_view fires;  // which properties fire it, for docs
+  std::vector<std::string_view> mitigations;
+};
+std::span<const ThreatRuleInfo> ThreatRules();
+
+// "TM-" + 12 hex digits of (rule, workflow key, target).
+std::string ThreatId(std::string_view rule, std::string_view workflow, std::string_view target);
 
 // The register file (threat-model.yaml). Errors name file, line and column.
 core::Result<Register> ParseRegister(const core::SourceFile& file);

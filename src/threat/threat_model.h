@@ -51,10 +51,10 @@ struct Element {
   // "e:org:hubspot.com", "d:<workflow key>/<node name>".
   std::string id;
   ElementKind kind = ElementKind::kProcess;
-  std::string name;      // for people: node name, "Internet caller", "HubSpot (hubspot.com)"
-  std::string boundary;  // Boundary id it sits in
-  std::string workflow;  // workflow key ("" for elements shared by the estate)
-  std::string node_type; // platform type id, when the element is a step
+  std::string name;       // for people: node name, "Internet caller", "HubSpot (hubspot.com)"
+  std::string boundary;   // Boundary id it sits in
+  std::string workflow;   // workflow key ("" for elements shared by the estate)
+  std::string node_type;  // platform type id, when the element is a step
   // Facts the STRIDE rules and the reports read, key -> value, e.g.
   // "role":"entry-point", "exposure":"internet", "auth":"none",
   // "code":"javascript", "secrets":"2", "logging":"off", "connector":"hubspot".
@@ -66,21 +66,22 @@ struct Element {
 };
 
 struct Flow {
-  std::string id;  // stable: "f:" + from id + "->" + to id
+  std::string id;    // stable: "f:" + from id + "->" + to id
   std::string from;  // element ids
   std::string to;
-  std::string label;                      // e.g. "HTTPS: email, phone"
-  std::vector<std::string> data_classes;  // detect::DataClassName values: "personal", "financial", ...
-  std::vector<std::string> fields;        // sensitive field names carried, when known
-  std::string protocol;                   // "https", "http", "internal", ...
-  bool crosses_boundary = false;          // from and to sit in different boundaries
+  std::string label;  // e.g. "HTTPS: email, phone"
+  std::vector<std::string>
+      data_classes;                 // detect::DataClassName values: "personal", "financial", ...
+  std::vector<std::string> fields;  // sensitive field names carried, when known
+  std::string protocol;             // "https", "http", "internal", ...
+  bool crosses_boundary = false;    // from and to sit in different boundaries
   std::vector<std::string> findings;
 };
 
 struct DataFlowDiagram {
-  std::string key;  // workflow key, or "estate" for the whole scan
-  std::string name; // workflow name, or "All workflows"
-  std::string file; // export the workflow came from ("" for the estate)
+  std::string key;   // workflow key, or "estate" for the whole scan
+  std::string name;  // workflow name, or "All workflows"
+  std::string file;  // export the workflow came from ("" for the estate)
   model::Platform platform = model::Platform::kN8n;
   std::vector<Boundary> boundaries;
   std::vector<Element> elements;
@@ -126,7 +127,8 @@ struct ThreatModel {
 // ---- the register (threat-model.yaml) ----
 
 enum class Decision : uint8_t { kOpen, kMitigated, kAccepted, kTransferred, kFalsePositive };
-std::string_view DecisionName(Decision d);  // "open", "mitigated", "accepted", "transferred", "false-positive"
+std::string_view DecisionName(
+    Decision d);  // "open", "mitigated", "accepted", "transferred", "false-positive"
 bool ParseDecision(std::string_view text, Decision* out);
 
 struct RegisterEntry {
@@ -165,9 +167,9 @@ struct RegisterMerge {
   // One entry per current threat: recorded decisions kept, new threats added
   // as "open", titles refreshed.
   Register merged;
-  std::vector<std::string> new_threats;   // ids of threats the register did not have
-  std::vector<RegisterEntry> disappeared; // entries whose threat the analysis no longer finds
-  std::vector<RegisterEntry> unmatched;   // entries that match nothing (unknown or malformed ids)
+  std::vector<std::string> new_threats;    // ids of threats the register did not have
+  std::vector<RegisterEntry> disappeared;  // entries whose threat the analysis no longer finds
+  std::vector<RegisterEntry> unmatched;    // entries that match nothing (unknown or malformed ids)
 };
 
 struct ThreatDiff {
