@@ -27,6 +27,10 @@ int main(int argc, char** argv) {
   fw::cli::AddRulesCommand(app, rules);
   fw::cli::InventoryOptions inventory;
   fw::cli::AddInventoryCommand(app, inventory);
+  fw::cli::ThreatModelOptions threat_model;
+  fw::cli::AddThreatModelCommand(app, threat_model);
+  fw::cli::ReviewOptions review;
+  fw::cli::AddReviewCommand(app, review);
 
   try {
     app.parse(argc, argv);
@@ -38,5 +42,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("scan")) return fw::cli::RunScan(scan);
   if (app.got_subcommand("rules")) return fw::cli::RunRules(rules);
   if (app.got_subcommand("inventory")) return fw::cli::RunInventory(inventory);
+  if (app.got_subcommand("threat-model")) return fw::cli::RunThreatModel(threat_model);
+  if (app.got_subcommand("review")) return fw::cli::RunReview(review);
   return 2;
 }

@@ -98,9 +98,8 @@ std::string Question(const threat::ThreatModel& model, const threat::Threat& t,
     case threat::Stride::kInformationDisclosure: {
       std::string data = DataOf(model, t);
       if (!receiver.empty() && !data.empty()) {
-        return "Is it OK that " + tt::MarkdownInline(data) + " from " + Quote(workflow) +
-               " are sent to " + tt::MarkdownInline(receiver) +
-               ", and does the contract with them cover it?";
+        return "Is it OK that " + Quote(workflow) + " sends " + tt::MarkdownInline(data) + " to " +
+               tt::MarkdownInline(receiver) + ", and does the contract with them cover it?";
       }
       return "Who may see the data " + Quote(workflow) +
              " handles, and is anyone outside that group able to see it today?";
@@ -221,12 +220,24 @@ std::string RenderReview(const threat::ThreatModel& model, const threat::Registe
       out += "\n";
     }
     out += "Questions:\n\n";
-    std::vector<std::string> questions;
+    // Questions about who can start the workflow and which data goes to
+    // whom come first: a product owner can answer those outright.
+    std::vector<std::pair<int, std::string>> candidates;
     for (const auto* t : a->open) {
-      if (questions.size() >= 4) break;
       std::string q = Question(model, *t, a->name);
-      if (std::find(questions.begin(), questions.end(), q) == questions.end())
-        questions.push_back(q);
+      bool direct =
+          t->category == threat::Stride::kSpoofing ||
+          (t->category == threat::Stride::kInformationDisclosure && q.rfind("Is it OK", 0) == 0);
+      candidates.emplace_back(direct ? 0 : 1, std::move(q));
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> questions;
+    for (auto& [priority, q] : candidates) {
+      if (questions.size() >= 4) break;
+      if (std::find(questions.begin(), questions.end(), q) == questions.end()) {
+        questions.push_back(std::move(q));
+      }
     }
     if (questions.size() < 2) {
       questions.push_back("Who owns " + Quote(a->name) +

@@ -323,8 +323,8 @@ TEST(ThreatReview, AsksPlainQuestionsAboutTheRiskiestAreas) {
                     "without a password or shared secret?"),
             std::string::npos)
       << md;
-  EXPECT_NE(md.find("Is it OK that email, phone from 'Lead intake' are sent to HubSpot "
-                    "(hubspot.com)"),
+  EXPECT_NE(md.find("Is it OK that 'Lead intake' sends email, phone to HubSpot (hubspot.com), "
+                    "and does the contract with them cover it?"),
             std::string::npos)
       << md;
   // Once every threat has a decision, nothing is left to ask.
