@@ -161,7 +161,7 @@ std::string RenderDfdDot(const threat::DataFlowDiagram& diagram) {
   out +=
       "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", fontsize=11, labelloc=t, label=" +
       tt::DotQuoted(d.name) + "];\n";
-  out += "  node [fontname=\"Helvetica\", fontsize=10];\n";
+  out += "  node [fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#ffffff\"];\n";
   out += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n";
   std::set<std::string> known;
   auto element_line = [&](const threat::Element& e, const char* indent) {
@@ -172,7 +172,7 @@ std::string RenderDfdDot(const threat::DataFlowDiagram& diagram) {
         attrs = "shape=box";
         break;
       case threat::ElementKind::kProcess:
-        attrs = "shape=box, style=rounded";
+        attrs = "shape=box, style=\"rounded,filled\"";
         break;
       case threat::ElementKind::kDataStore:
         attrs = "shape=cylinder";

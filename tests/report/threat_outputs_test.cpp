@@ -152,8 +152,8 @@ struct CliRun {
   std::string out;
 };
 
-CliRun Exec(const std::string& args) {
-  std::string cmd = std::string(FW_BINARY) + " " + args + " 2>/dev/null";
+CliRun Exec(const std::string& args, bool with_stderr = false) {
+  std::string cmd = std::string(FW_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   CliRun r{0, ""};
   FILE* p = popen(cmd.c_str(), "r");
   char buf[4096];
@@ -226,6 +226,9 @@ TEST(ThreatModelCli, WritesEveryOutputAndKeepsAnEditedDecision) {
   EXPECT_NE(ReadAll(out / "threat-model.md").find("accepted: Only partners know the form"),
             std::string::npos);
   EXPECT_NE(ReadAll(out / "threat-dragon.json").find("Decision: accepted"), std::string::npos);
+  // The register beside the exports is not read as an export.
+  CliRun review = Exec("review " + exports.string(), true);
+  EXPECT_EQ(review.out.find("threat-model.yaml:"), std::string::npos) << review.out;
   std::string html = ReadAll(out / "threat-model.html");
   EXPECT_NE(html.find("TM-000000000000: Gone"), std::string::npos);
   EXPECT_NE(html.find("TM-typo"), std::string::npos);

@@ -50,7 +50,7 @@ TEST(ThreatDiagram, DotHasClustersShapesAndMarksCrossingFlows) {
   EXPECT_NE(dot.find("label=\"Internet\""), std::string::npos);
   EXPECT_NE(dot.find("\"e:caller:lead-intake/Webhook\" [label=\"Internet caller\", shape=box]"),
             std::string::npos);
-  EXPECT_NE(dot.find("[label=\"Webhook\", shape=box, style=rounded]"), std::string::npos);
+  EXPECT_NE(dot.find("[label=\"Webhook\", shape=box, style=\"rounded,filled\"]"), std::string::npos);
   EXPECT_NE(dot.find("[label=\"Leads sheet\", shape=cylinder]"), std::string::npos);
   // The flow to HubSpot crosses a boundary: red and dashed, labelled with its fields.
   EXPECT_NE(dot.find("\"p:lead-intake/Clean up\" -> \"e:org:hubspot.com\" [label=\"HTTPS: email, "
