@@ -53,11 +53,75 @@ std::string FlowLabel(const threat::Flow& f) {
   return label;
 }
 
+// Second stage for estates that are still too large with one node a
+// workflow: one node per trust boundary ("n8n runtime: 2,060 elements"),
+// flows between boundaries merged and counted. Graphviz lays this out in
+// milliseconds, where thousands of workflow nodes take minutes.
+threat::DataFlowDiagram CollapseToBoundaries(const threat::DataFlowDiagram& d) {
+  threat::DataFlowDiagram out;
+  out.key = d.key;
+  out.name = d.name + " (collapsed: one node a trust boundary)";
+  out.file = d.file;
+  out.platform = d.platform;
+  std::unordered_map<std::string, std::string> node_of;  // element id -> boundary node id
+  std::map<std::string, size_t> counts;
+  for (const auto& e : d.elements) {
+    std::string b = e.boundary.empty() ? "unassigned" : e.boundary;
+    node_of.emplace(e.id, "B:" + b);
+    ++counts[b];
+  }
+  std::set<std::string> known;
+  for (const auto& b : d.boundaries) {
+    auto it = counts.find(b.id);
+    if (it == counts.end()) continue;
+    known.insert(b.id);
+    threat::Element e;
+    e.id = "B:" + b.id;
+    e.name = b.name + "\n" + std::to_string(it->second) + " element(s)";
+    e.kind = b.kind == threat::BoundaryKind::kPlatformRuntime ? threat::ElementKind::kProcess
+             : b.kind == threat::BoundaryKind::kInternalDataStores
+                 ? threat::ElementKind::kDataStore
+                 : threat::ElementKind::kExternalEntity;
+    out.elements.push_back(std::move(e));
+  }
+  for (const auto& [b, n] : counts) {
+    if (known.count(b)) continue;
+    threat::Element e;
+    e.id = "B:" + b;
+    e.name = b + "\n" + std::to_string(n) + " element(s)";
+    out.elements.push_back(std::move(e));
+  }
+  std::map<std::pair<std::string, std::string>, std::pair<size_t, std::set<std::string>>> merged;
+  for (const auto& f : d.flows) {
+    auto from = node_of.find(f.from);
+    auto to = node_of.find(f.to);
+    if (from == node_of.end() || to == node_of.end() || from->second == to->second) continue;
+    auto& m = merged[{from->second, to->second}];
+    ++m.first;
+    m.second.insert(f.data_classes.begin(), f.data_classes.end());
+  }
+  for (const auto& [ends, m] : merged) {
+    threat::Flow f;
+    f.id = "f:" + ends.first + "->" + ends.second;
+    f.from = ends.first;
+    f.to = ends.second;
+    f.data_classes.assign(m.second.begin(), m.second.end());
+    f.crosses_boundary = true;
+    f.label = std::to_string(m.first) + " flow(s)";
+    if (!f.data_classes.empty()) f.label += ": " + tt::Join(f.data_classes);
+    out.flows.push_back(std::move(f));
+  }
+  return out;
+}
+
 // The diagram to draw: the original, or its collapsed form when too large.
 const threat::DataFlowDiagram& Drawable(const threat::DataFlowDiagram& d,
                                         threat::DataFlowDiagram& storage) {
   if (d.elements.size() + d.flows.size() <= kMaxDiagramElements) return d;
   storage = CollapseDiagram(d);
+  if (storage.elements.size() + storage.flows.size() > kMaxDiagramElements) {
+    storage = CollapseToBoundaries(d);
+  }
   return storage;
 }
 

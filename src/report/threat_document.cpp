@@ -86,7 +86,9 @@ std::vector<Outflow> DataLeavingTheCompany(const threat::ThreatModel& model,
       Outflow& o = out[it->second];
       auto from = elements.find(f.from);
       std::string wf = from != elements.end() ? from->second->workflow : "";
-      AddUnique(o.workflows, index.WorkflowName(wf));
+      std::string sender = "'" + index.WorkflowName(wf) + "'";
+      if (from != elements.end()) sender += " (step '" + from->second->name + "')";
+      AddUnique(o.workflows, sender);
       std::vector<std::string> classes;
       for (const auto& c : f.data_classes) classes.push_back(tt::DataClassPhrase(c));
       std::string data = tt::Join(classes);
@@ -128,6 +130,14 @@ std::vector<model::Severity> SeverityOrder() {
           model::Severity::kLow, model::Severity::kInfo};
 }
 
+// Beyond this many workflows the reports list them instead of drawing each
+// one (the diagrams are in workflows/ beside the report): a report of
+// thousands of diagrams is neither readable nor quick to lay out.
+constexpr size_t kMaxWorkflowDiagrams = 100;
+
+const char* kNothingSensitive =
+    "what the workflow passes on; no personal, financial or secret fields were recognised in it";
+
 const char* kLeavesIntro =
     "Each organisation below receives data from the company's automations. Once it is sent, "
     "the company no longer controls who reads it, how long it is kept or where it is stored.";
@@ -155,12 +165,12 @@ std::string RenderThreatMarkdown(const threat::ThreatModel& model,
     for (const auto& o : outflows) {
       out += "### " + MarkdownInline(o.organisation) + "\n\n";
       out += "- **What is sent:** " +
-             (o.data.empty() ? std::string("no sensitive data recognised")
+             (o.data.empty() ? std::string(kNothingSensitive)
                              : MarkdownInline(tt::Join(o.data, "; "))) +
              "\n";
       std::vector<std::string> names;
-      for (const auto& w : o.workflows) names.push_back("'" + MarkdownInline(w) + "'");
-      out += "- **Sent by:** " + tt::Join(names) + "\n";
+      for (const auto& w : o.workflows) names.push_back(MarkdownInline(w));
+      out += "- **Sent by:** " + tt::Join(names, "; ") + "\n";
       if (!o.why.empty()) {
         out += "- **Why it matters:**\n";
         for (const auto& w : o.why) out += "  - " + MarkdownInline(w) + "\n";
@@ -241,7 +251,10 @@ std::string RenderThreatMarkdown(const threat::ThreatModel& model,
     out += "\n";
   }
 
-  if (!model.diagrams.empty()) {
+  if (model.diagrams.size() > kMaxWorkflowDiagrams) {
+    out += "## Workflows\n\n" + std::to_string(model.diagrams.size()) +
+           " workflows: their diagrams are in the workflows/ folder beside this report.\n";
+  } else if (!model.diagrams.empty()) {
     out += "## Workflows\n\n";
     for (const auto& d : model.diagrams) {
       out += "### " + MarkdownInline(d.name) + "\n\n";
@@ -315,12 +328,11 @@ std::string RenderThreatHtml(const threat::ThreatModel& model, const threat::Reg
     for (const auto& o : outflows) {
       out += "<div class=\"org\">\n<h3>" + Html(o.organisation) + "</h3>\n<dl>\n";
       out += "<dt>What is sent</dt><dd>" +
-             (o.data.empty() ? std::string("no sensitive data recognised")
-                             : Html(tt::Join(o.data, "; "))) +
+             (o.data.empty() ? std::string(kNothingSensitive) : Html(tt::Join(o.data, "; "))) +
              "</dd>\n";
       std::vector<std::string> names;
-      for (const auto& w : o.workflows) names.push_back("&#8216;" + Html(w) + "&#8217;");
-      out += "<dt>Sent by</dt><dd>" + tt::Join(names) + "</dd>\n";
+      for (const auto& w : o.workflows) names.push_back(Html(w));
+      out += "<dt>Sent by</dt><dd>" + tt::Join(names, "; ") + "</dd>\n";
       if (!o.why.empty()) {
         out += "<dt>Why it matters</dt><dd><ul>\n";
         for (const auto& w : o.why) out += "<li>" + Html(w) + "</li>\n";
@@ -397,7 +409,10 @@ std::string RenderThreatHtml(const threat::ThreatModel& model, const threat::Reg
   list("No longer found:", gone);
   list("Entries matching no threat (check the id):", unmatched);
 
-  if (!model.diagrams.empty()) {
+  if (model.diagrams.size() > kMaxWorkflowDiagrams) {
+    out += "<h2 id=\"workflows\">Workflows</h2>\n<p>" + std::to_string(model.diagrams.size()) +
+           " workflows: their diagrams are in the workflows/ folder beside this report.</p>\n";
+  } else if (!model.diagrams.empty()) {
     out += "<h2 id=\"workflows\">Workflows</h2>\n";
     for (const auto& d : model.diagrams) {
       out += "<details>\n<summary>" + Html(d.name) + " <span class=\"muted\">" + Html(d.file) +

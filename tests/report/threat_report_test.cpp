@@ -50,7 +50,8 @@ TEST(ThreatDiagram, DotHasClustersShapesAndMarksCrossingFlows) {
   EXPECT_NE(dot.find("label=\"Internet\""), std::string::npos);
   EXPECT_NE(dot.find("\"e:caller:lead-intake/Webhook\" [label=\"Internet caller\", shape=box]"),
             std::string::npos);
-  EXPECT_NE(dot.find("[label=\"Webhook\", shape=box, style=\"rounded,filled\"]"), std::string::npos);
+  EXPECT_NE(dot.find("[label=\"Webhook\", shape=box, style=\"rounded,filled\"]"),
+            std::string::npos);
   EXPECT_NE(dot.find("[label=\"Leads sheet\", shape=cylinder]"), std::string::npos);
   // The flow to HubSpot crosses a boundary: red and dashed, labelled with its fields.
   EXPECT_NE(dot.find("\"p:lead-intake/Clean up\" -> \"e:org:hubspot.com\" [label=\"HTTPS: email, "
@@ -140,6 +141,21 @@ TEST(ThreatDiagram, LargeDiagramsAreCollapsedToWorkflows) {
   std::string dot = report::RenderDfdDot(d);
   EXPECT_NE(dot.find("\"w:wf59\" -> \"e:org:slack.com\""), std::string::npos);
   EXPECT_EQ(dot.find("p:wf0/n1"), std::string::npos);
+  // Still too large with a node a workflow: one node a trust boundary.
+  threat::DataFlowDiagram huge = d;
+  for (int w = 60; w < 500; ++w) {
+    std::string id = "p:wf" + std::to_string(w) + "/n0";
+    huge.elements.push_back(testing::MakeElement(id, threat::ElementKind::kProcess, "n",
+                                                 "b:runtime:n8n", "wf" + std::to_string(w)));
+    huge.flows.push_back(testing::MakeFlow(id, "e:org:slack.com", {"financial"}, {}, true));
+  }
+  std::string top = report::RenderDfdDot(huge);
+  EXPECT_NE(top.find("\"B:b:runtime:n8n\" -> \"B:b:org:slack.com\" [label=\"500 flow(s): "
+                     "financial, personal\""),
+            std::string::npos)
+      << top;
+  EXPECT_NE(top.find("n8n\\n920 element(s)"), std::string::npos) << top;
+  EXPECT_EQ(top.find("w:wf1"), std::string::npos);
   // A small diagram is drawn as it is.
   auto small = SampleModel();
   EXPECT_NE(report::RenderDfdDot(small.diagrams[0]).find("p:lead-intake/Clean up"),
@@ -262,7 +278,7 @@ TEST(ThreatReport, MarkdownSaysFirstWhichDataLeavesAndWhy) {
   EXPECT_LT(threats, status);
   EXPECT_NE(md.find("### HubSpot (hubspot.com)"), std::string::npos);
   EXPECT_NE(md.find("- **What is sent:** personal data (email, phone)"), std::string::npos) << md;
-  EXPECT_NE(md.find("- **Sent by:** 'Lead intake'"), std::string::npos);
+  EXPECT_NE(md.find("- **Sent by:** 'Lead intake' (step 'Clean up')"), std::string::npos);
   EXPECT_NE(md.find("a breach there exposes the company's customers"), std::string::npos);
   EXPECT_NE(md.find("```mermaid\nflowchart LR"), std::string::npos);
   EXPECT_NE(md.find("- **Decision:** accepted by Ana on 2026-11-01: Only the sales team knows the "
