@@ -13,6 +13,7 @@ packages=(
   libvalijson-dev
   libzip-dev
   libgraphviz-dev
+  libexpat1-dev
   libmstch-dev
   time
 )
