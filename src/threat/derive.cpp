@@ -36,14 +36,18 @@ bool IsResponseStep(const model::Node& node) {
          t == "gateway:WebhookRespond";
 }
 
-// Steps whose every run costs money or time: AI models and agents, loops.
+// Steps whose every run costs money or time: AI models, agents and chains
+// (not their memory or tool helpers), and loops.
 bool IsExpensiveStep(const model::Node& node) {
   const std::string t = core::ToLower(node.type);
-  for (std::string_view w : {"langchain", "openai", "anthropic", "gemini", "mistral", "ollama",
-                             "splitinbatches", "loop", "agent", "aitransform"}) {
-    if (t.find(w) != std::string::npos) return true;
+  const size_t dot = t.rfind('.');
+  const std::string_view s =
+      dot == std::string::npos ? std::string_view(t) : std::string_view(t).substr(dot + 1);
+  for (std::string_view p : {"agent", "lmchat", "lmopenai", "lmollama", "chain", "openai",
+                             "anthropic", "googlegemini", "mistralai", "ollama", "aitransform"}) {
+    if (s.rfind(p, 0) == 0) return true;
   }
-  return false;
+  return s == "splitinbatches" || s == "loopoveritems";
 }
 
 std::string CallerName(const analysis::EntryPointSummary* ep, const model::Node& node) {
@@ -295,58 +299,7 @@ void Builder::Add(const model::Workflow& wf, const analysis::WorkflowSummary& su
     if (node.disabled) SetProperty(e, "disabled", "yes");
   }
 
-  // Callers of entry points.
-  for (size_t i = 0; i < wf.nodes.size(); ++i) {
-    const model::Node& node = wf.nodes[i];
-    if (node.role != NodeRole::kEntryPoint || node.disabled) continue;
-    NodeInfo& info = ctx.nodes[i];
-    auto ep = entries.find(node.name);
-    const analysis::EntryPointSummary* eps = ep == entries.end() ? nullptr : ep->second;
-    std::string protocol;
-    if (node.exposure == Exposure::kInternet) {
-      b.AddBoundary("b:internet", "Internet", BoundaryKind::kInternet);
-      info.caller = "e:caller:" + key + "/" + NodeKey(node);
-      Element& c = b.AddElement(info.caller, ElementKind::kExternalEntity,
-                                "Internet caller ('" + node.name + "')", "b:internet");
-      c.workflow = key;
-      SetProperty(c, "exposure", "internet");
-      SetProperty(c, "auth", node.auth.empty() ? std::string("unknown") : node.auth);
-      protocol = eps != nullptr ? eps->kind : "http";
-    } else if (node.exposure == Exposure::kThirdParty && !node.connector.empty()) {
-      Organisation org = OrganisationOfConnector(node.connector);
-      std::string boundary = "b:org:" + org.key;
-      b.AddBoundary(boundary, org.name, BoundaryKind::kExternalOrganisation);
-      info.caller = "e:org:" + org.key;
-      Element& c = b.AddElement(info.caller, ElementKind::kExternalEntity, org.name, boundary);
-      SetProperty(c, "organisation", org.key);
-      protocol = "api";
-    } else {
-      info.caller = "e:internal:" + key + "/" + NodeKey(node);
-      Element& c =
-          b.AddElement(info.caller, ElementKind::kExternalEntity, CallerName(eps, node), runtime);
-      c.workflow = key;
-      SetProperty(c, "exposure", std::string(model::ExposureName(node.exposure)));
-      protocol = "internal";
-    }
-    Flow& f = b.AddFlow(info.caller, info.process, protocol);
-    DiagramBuilder::AddFields(f, fields[i]);
-    for (uint32_t next : view.next[i]) DiagramBuilder::AddFields(f, fields[next]);
-    for (const auto* fd : info.findings) {
-      if (fd->category == "unauthenticated-entry-point") AddFinding(f.findings, fd->id);
-    }
-  }
-
-  // Connections between steps.
-  for (const auto& c : wf.connections) {
-    if (c.from >= wf.nodes.size() || c.to >= wf.nodes.size()) continue;
-    const auto& from = ctx.nodes[c.from];
-    const auto& to = ctx.nodes[c.to];
-    if (from.process.empty() || to.process.empty() || c.from == c.to) continue;
-    Flow& f = b.AddFlow(from.process, to.process, "internal");
-    DiagramBuilder::AddFields(f, fields[c.to]);
-  }
-
-  // Where each step sends data: hosts, services, stores, callers.
+  // Hosts each step calls, and the element that stands for each.
   std::vector<std::vector<const model::ExternalHost*>> hosts(wf.nodes.size());
   for (const auto& h : wf.hosts) {
     if (h.node < wf.nodes.size() && !h.host.empty()) hosts[h.node].push_back(&h);
@@ -384,6 +337,74 @@ void Builder::Add(const model::Workflow& wf, const analysis::WorkflowSummary& su
     return id;
   };
 
+  // A service known only by its connector name; protocols without a host
+  // (an HTTP Request whose URL comes from data) go to one unknown entity.
+  auto service_target = [&](const std::string& connector) {
+    if (IsGenericConnector(connector)) {
+      b.AddBoundary("b:internet", "Internet", BoundaryKind::kInternet);
+      b.AddElement("e:org:unknown", ElementKind::kExternalEntity,
+                   "Unknown service (address set at run time)", "b:internet");
+      return std::string("e:org:unknown");
+    }
+    Organisation org = OrganisationOfConnector(connector);
+    std::string boundary = "b:org:" + org.key;
+    b.AddBoundary(boundary, org.name, BoundaryKind::kExternalOrganisation);
+    Element& e = b.AddElement("e:org:" + org.key, ElementKind::kExternalEntity, org.name, boundary);
+    SetProperty(e, "organisation", org.key);
+    return e.id;
+  };
+
+  // Callers of entry points.
+  for (size_t i = 0; i < wf.nodes.size(); ++i) {
+    const model::Node& node = wf.nodes[i];
+    if (node.role != NodeRole::kEntryPoint || node.disabled) continue;
+    NodeInfo& info = ctx.nodes[i];
+    auto ep = entries.find(node.name);
+    const analysis::EntryPointSummary* eps = ep == entries.end() ? nullptr : ep->second;
+    std::string protocol;
+    if (node.exposure == Exposure::kInternet) {
+      b.AddBoundary("b:internet", "Internet", BoundaryKind::kInternet);
+      info.caller = "e:caller:" + key + "/" + NodeKey(node);
+      Element& c = b.AddElement(info.caller, ElementKind::kExternalEntity,
+                                "Internet caller ('" + node.name + "')", "b:internet");
+      c.workflow = key;
+      SetProperty(c, "exposure", "internet");
+      SetProperty(c, "auth", node.auth.empty() ? std::string("unknown") : node.auth);
+      protocol = eps != nullptr ? eps->kind : "http";
+    } else if (node.exposure == Exposure::kThirdParty && !hosts[i].empty()) {
+      // A broker or mailbox the trigger listens to (MQTT, IMAP).
+      info.caller = host_target(*hosts[i].front(), ElementKind::kExternalEntity, {}, {});
+      protocol = hosts[i].front()->scheme;
+    } else if (node.exposure == Exposure::kThirdParty && !node.connector.empty()) {
+      info.caller = service_target(node.connector);
+      protocol = "api";
+    } else {
+      info.caller = "e:internal:" + key + "/" + NodeKey(node);
+      Element& c =
+          b.AddElement(info.caller, ElementKind::kExternalEntity, CallerName(eps, node), runtime);
+      c.workflow = key;
+      SetProperty(c, "exposure", std::string(model::ExposureName(node.exposure)));
+      protocol = "internal";
+    }
+    Flow& f = b.AddFlow(info.caller, info.process, protocol);
+    DiagramBuilder::AddFields(f, fields[i]);
+    for (uint32_t next : view.next[i]) DiagramBuilder::AddFields(f, fields[next]);
+    for (const auto* fd : info.findings) {
+      if (fd->category == "unauthenticated-entry-point") AddFinding(f.findings, fd->id);
+    }
+  }
+
+  // Connections between steps.
+  for (const auto& c : wf.connections) {
+    if (c.from >= wf.nodes.size() || c.to >= wf.nodes.size()) continue;
+    const auto& from = ctx.nodes[c.from];
+    const auto& to = ctx.nodes[c.to];
+    if (from.process.empty() || to.process.empty() || c.from == c.to) continue;
+    Flow& f = b.AddFlow(from.process, to.process, "internal");
+    DiagramBuilder::AddFields(f, fields[c.to]);
+  }
+
+  // Where each step sends data: services, stores, callers.
   for (size_t i = 0; i < wf.nodes.size(); ++i) {
     const model::Node& node = wf.nodes[i];
     NodeInfo& info = ctx.nodes[i];
@@ -392,8 +413,8 @@ void Builder::Add(const model::Workflow& wf, const analysis::WorkflowSummary& su
     if (node.role == NodeRole::kDataStore) {
       const std::string store_id = "d:" + key + "/" + NodeKey(node);
       const std::string store_name =
-          (node.connector.empty() ? std::string("Files") : node.connector) + " ('" + node.name +
-          "')";
+          (node.connector.empty() ? std::string("Data store") : node.connector) + " ('" +
+          node.name + "')";
       if (!hosts[i].empty()) {
         for (const auto* h : hosts[i]) {
           targets.emplace_back(host_target(*h, ElementKind::kDataStore, store_id, store_name),
@@ -423,21 +444,10 @@ void Builder::Add(const model::Workflow& wf, const analysis::WorkflowSummary& su
       for (const auto* h : hosts[i]) {
         targets.emplace_back(host_target(*h, ElementKind::kExternalEntity, {}, {}), h->scheme);
       }
-      if (hosts[i].empty() && !node.connector.empty()) {
-        if (IsGenericConnector(node.connector)) {
-          b.AddBoundary("b:internet", "Internet", BoundaryKind::kInternet);
-          b.AddElement("e:org:unknown", ElementKind::kExternalEntity, "Destination set at run time",
-                       "b:internet");
-          targets.emplace_back("e:org:unknown", "unknown");
-        } else {
-          Organisation org = OrganisationOfConnector(node.connector);
-          std::string boundary = "b:org:" + org.key;
-          b.AddBoundary(boundary, org.name, BoundaryKind::kExternalOrganisation);
-          Element& e =
-              b.AddElement("e:org:" + org.key, ElementKind::kExternalEntity, org.name, boundary);
-          SetProperty(e, "organisation", org.key);
-          targets.emplace_back(e.id, "api");
-        }
+      // Code steps name no service: only the hosts they call count.
+      if (hosts[i].empty() && !node.connector.empty() && node.role == NodeRole::kConnector) {
+        std::string to = service_target(node.connector);
+        targets.emplace_back(to, to == "e:org:unknown" ? "unknown" : "api");
       }
     }
     if (IsResponseStep(node) && view.internet_source[i] >= 0) {
@@ -496,6 +506,7 @@ ThreatModel Builder::Finish() {
     }
   }
   FinishFlows(estate, b.elements());
+  DeriveEstateThreats(estate, model_.threats);
   std::sort(model_.threats.begin(), model_.threats.end(), [](const Threat& a, const Threat& b) {
     if (a.score != b.score) return a.score > b.score;
     return a.id < b.id;

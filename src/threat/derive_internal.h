@@ -46,5 +46,7 @@ struct WorkflowContext {
 
 // Appends the threats the STRIDE rules find in one workflow.
 void DeriveThreats(const WorkflowContext& ctx, std::vector<Threat>& out);
+// Appends the threats only the estate diagram shows (workflow key "estate").
+void DeriveEstateThreats(const DataFlowDiagram& estate, std::vector<Threat>& out);
 
 }  // namespace fw::threat

@@ -7,7 +7,9 @@
 // and to what the element's properties say (an unauthenticated internet path
 // raises likelihood, protected data raises impact).
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/hash.h"
 #include "risk/risk.h"
@@ -34,6 +36,7 @@ enum RuleIndex : size_t {
   kCodeFromInternet,
   kCredentialsFromInternet,
   kExcessivePermission,
+  kDataConcentration,
 };
 
 const std::vector<ThreatRuleInfo>& Rules() {
@@ -133,6 +136,15 @@ const std::vector<ThreatRuleInfo>& Rules() {
        "An excessive-permission finding (any workflow may call it, public sharing link).",
        {"Restrict who may call or open the workflow to named workflows or people.",
         "Review sharing after every change of owner."}},
+      {"stride.information-disclosure.data-concentration",
+       Stride::kInformationDisclosure,
+       "One outside organisation collects protected data from many workflows",
+       "Estate-wide: an external organisation that receives personal, financial or health data "
+       "from two or more workflows.",
+       {"Record the organisation as a processor and check its agreement covers every use.",
+        "Give each workflow its own credential with the narrowest scope, so one leak does not "
+        "expose every flow.",
+        "Review whether every workflow needs to send those fields there."}},
   };
   return kRules;
 }
@@ -255,6 +267,68 @@ std::vector<std::string> ProtectedClasses(const WorkflowContext& ctx) {
 }  // namespace
 
 std::span<const ThreatRuleInfo> ThreatRules() { return Rules(); }
+
+void DeriveEstateThreats(const DataFlowDiagram& estate, std::vector<Threat>& out) {
+  struct Received {
+    std::vector<std::string> workflows;
+    std::vector<std::string> classes;
+    std::vector<std::string> findings;
+  };
+  std::map<std::string, Received> by_org;  // ordered: threats come out in a stable order
+  std::unordered_map<std::string_view, const Element*> elements;
+  for (const auto& e : estate.elements) elements.emplace(e.id, &e);
+  for (const auto& f : estate.flows) {
+    if (!f.crosses_boundary || f.to.rfind("e:org:", 0) != 0 || f.to == "e:org:unknown") continue;
+    auto from = elements.find(f.from);
+    if (from == elements.end() || from->second->kind != ElementKind::kProcess) continue;
+    Received& r = by_org[f.to];
+    bool any = false;
+    for (const auto& c : f.data_classes) {
+      if (!IsProtected(c)) continue;
+      any = true;
+      if (std::find(r.classes.begin(), r.classes.end(), c) == r.classes.end())
+        r.classes.push_back(c);
+    }
+    if (!any) continue;
+    const std::string& wf = from->second->workflow;
+    if (std::find(r.workflows.begin(), r.workflows.end(), wf) == r.workflows.end()) {
+      r.workflows.push_back(wf);
+    }
+    for (const auto& id : f.findings) {
+      if (std::find(r.findings.begin(), r.findings.end(), id) == r.findings.end()) {
+        r.findings.push_back(id);
+      }
+    }
+  }
+  const ThreatRuleInfo& rule = Rules()[kDataConcentration];
+  for (const auto& [org, r] : by_org) {
+    if (r.workflows.size() < 2) continue;
+    auto e = elements.find(org);
+    const std::string name = e != elements.end() ? e->second->name : org;
+    Threat t;
+    t.id = ThreatId(rule.id, "estate", org);
+    t.rule = std::string(rule.id);
+    t.category = rule.category;
+    t.workflow = "estate";
+    t.target = org;
+    t.title = name + " receives " + Join(r.classes) + " data from " +
+              std::to_string(r.workflows.size()) + " workflows";
+    t.scenario = std::to_string(r.workflows.size()) + " workflows send " + Join(r.classes) +
+                 " data to " + name +
+                 ", so one breach, misused account or over-broad API key there exposes what all "
+                 "of them collected. Whoever gets in benefits; the people the data is about, and "
+                 "the organisation answerable for it, are harmed.";
+    t.findings = r.findings;
+    t.likelihood = 4.0;
+    t.impact = std::min(9.0, 6.0 + 0.5 * static_cast<double>(r.workflows.size()));
+    t.score = risk::Score(t.likelihood, t.impact);
+    t.severity = model::SeverityFromScore(t.score);
+    t.factors = {{"workflows", std::to_string(r.workflows.size())},
+                 {"data", Join(r.classes, ", ")}};
+    for (auto m : rule.mitigations) t.mitigations.emplace_back(m);
+    out.push_back(std::move(t));
+  }
+}
 
 void DeriveThreats(const WorkflowContext& ctx, std::vector<Threat>& out) {
   const size_t first_threat = out.size();  // this workflow's threats start here
@@ -416,6 +490,22 @@ void DeriveThreats(const WorkflowContext& ctx, std::vector<Threat>& out) {
     if (info.process.empty()) continue;
     const Reach reach = ReachOf(ctx, i);
     const std::string step = Quote(node.name);
+
+    // A step that is a second way in (an n8n Wait resuming on a webhook call).
+    if (node.role != NodeRole::kEntryPoint) {
+      auto unauth = ByCategory(info.findings, "unauthenticated-entry-point");
+      if (!unauth.empty()) {
+        emit.Add(kUnauthEntry, info.process,
+                 "Anyone on the internet can resume " + wf_name + " at " + step,
+                 "Anyone who learns the resume address of " + step + " can continue a waiting " +
+                     "run of " + wf_name + " as if they were the expected party (an approver, " +
+                     "a payment provider) and push " + data_phrase + " on to " + dest_phrase +
+                     ". The impostor benefits; the organisation relying on the approval or " +
+                     "callback, and the people whose records it changes, are harmed.",
+                 unauth, 5.0, data.empty() ? 6.0 : 7.5,
+                 {{"exposure", "internet"}, {"auth", node.auth.empty() ? "unknown" : node.auth}});
+      }
+    }
 
     auto injection = ByCategory(info.findings, "injection");
     if (!injection.empty()) {

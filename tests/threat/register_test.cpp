@@ -2,8 +2,17 @@
 // any text, merging with a fresh analysis, and register diffs.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <random>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
 
+#include "core/yaml.h"
 #include "threat/threat.h"
 
 namespace fw::threat {
@@ -51,7 +60,7 @@ TEST(Register, ParsesEveryField) {
   EXPECT_EQ(e.date, "2028-02-29");
   EXPECT_EQ(e.residual_risk, "low");
   EXPECT_EQ(e.mitigations_in_place, (std::vector<std::string>{"gateway auth", "rate limit"}));
-  EXPECT_EQ(e.source.line, 9u);
+  EXPECT_EQ(e.source.line, 8u);
 }
 
 TEST(Register, EmptyFileIsAnEmptyRegister) {
@@ -271,6 +280,55 @@ TEST(Register, DiffRegistersReportsDecisionChanges) {
   EXPECT_EQ(d.threats_removed, std::vector<std::string>{"TM-bbbbbbbbbbbb"});
   EXPECT_FALSE(d.empty());
   EXPECT_TRUE(DiffRegisters(a.value(), a.value()).empty());
+}
+
+nlohmann::json ToJson(const core::ValueRef& v) {
+  switch (v.type()) {
+    case core::ValueType::kNull:
+      return nullptr;
+    case core::ValueType::kBool:
+      return v.boolean();
+    case core::ValueType::kNumber:
+      return v.number();
+    case core::ValueType::kString:
+      return std::string(v.str());
+    case core::ValueType::kArray: {
+      nlohmann::json a = nlohmann::json::array();
+      for (size_t i = 0; i < v.size(); ++i) a.push_back(ToJson(v.at(i)));
+      return a;
+    }
+    case core::ValueType::kObject: {
+      nlohmann::json o = nlohmann::json::object();
+      for (size_t i = 0; i < v.size(); ++i) o[std::string(v.key_at(i))] = ToJson(v.value_at(i));
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+TEST(Register, WrittenFileMatchesItsSchema) {
+  Register reg = Sample({"one", "two: with colon", "three"});
+  reg.entries[0].date = "2026-05-01";
+  auto src = std::make_shared<core::SourceFile>("threat-model.yaml", WriteRegister(reg));
+  auto doc = core::ParseYaml(src);
+  ASSERT_TRUE(doc.ok());
+  nlohmann::json instance = ToJson(doc.value()->root());
+
+  std::ifstream in(std::filesystem::path(FW_SOURCE_DIR) / "schemas" /
+                   "threat-register.schema.json");
+  nlohmann::json schema_json = nlohmann::json::parse(in);
+  valijson::Schema schema;
+  valijson::SchemaParser parser;
+  valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_json);
+  parser.populateSchema(schema_adapter, schema);
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(instance);
+  EXPECT_TRUE(validator.validate(schema, target, &results)) << instance.dump(2);
+  // And the schema rejects what ParseRegister rejects.
+  instance["threats"][0]["decision"] = "maybe";
+  valijson::adapters::NlohmannJsonAdapter bad(instance);
+  EXPECT_FALSE(validator.validate(schema, bad, nullptr));
 }
 
 TEST(Names, DecisionsParseBack) {

@@ -49,7 +49,19 @@ void Check(const fs::path& expected, const std::string& actual) {
   }
   ASSERT_TRUE(fs::exists(expected))
       << "missing " << expected << " (run with FW_UPDATE_GOLDEN=1 to create it)";
-  EXPECT_EQ(ReadAll(expected), actual) << "golden mismatch: " << expected;
+  const std::string want = ReadAll(expected);
+  if (want == actual) return;
+  // Name the first differing line rather than dumping both documents.
+  size_t line = 1, i = 0;
+  while (i < want.size() && i < actual.size() && want[i] == actual[i]) line += want[i++] == '\n';
+  auto line_at = [](const std::string& s, size_t at) {
+    size_t b = s.rfind('\n', at == 0 ? 0 : at - 1);
+    b = b == std::string::npos ? 0 : b + 1;
+    return s.substr(b, s.find('\n', b) - b);
+  };
+  ADD_FAILURE() << "golden mismatch: " << expected << " line " << line
+                << "\n  expected: " << line_at(want, i) << "\n  actual:   " << line_at(actual, i)
+                << "\n(FW_UPDATE_GOLDEN=1 rewrites it; review the diff)";
 }
 
 }  // namespace
