@@ -12,6 +12,7 @@ packages=(
   libvectorscan-dev libre2-dev
   libvalijson-dev
   libzip-dev
+  libpsl-dev
   libgraphviz-dev
   libexpat1-dev
   libmstch-dev

@@ -22,6 +22,34 @@ namespace {
 using core::ValueRef;
 using core::ValueType;
 
+// Strict UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
+// Register text must be representable in YAML, or it could not be written
+// back unchanged.
+bool ValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+    if (len == 0 || c > 0xf4 || i + len > s.size()) return false;
+    uint32_t cp = c & (0xff >> (len + 1));
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
 class Reader {
  public:
   explicit Reader(const core::SourceFile& file) : file_(file) {}
@@ -44,7 +72,11 @@ class Reader {
       return Error(v, "'" + std::string(key) + "': expected text, found a " +
                           (v.is_array() ? "list" : "mapping"));
     }
-    *out = std::string(v.text());
+    std::string_view text = v.text();
+    if (!ValidUtf8(text)) {
+      return Error(v, "'" + std::string(key) + "': text is not valid UTF-8");
+    }
+    *out = std::string(text);
     return core::Status::Ok();
   }
 

@@ -90,6 +90,8 @@ TEST(Register, ErrorsNameLineColumnAndWhatWasExpected) {
       {"threats:\n  - id: TM-0123456789ab\n  - id: TM-0123456789ab\n", 3, 5, "listed twice"},
       {"threats:\n  - id: TM-0123456789ab\n    justification: [a]\n", 3, 20, "expected text"},
       {"assumptions:\n  - id: A-1\n    date: tomorrow\n", 3, 11, "YYYY-MM-DD"},
+      {"threats:\n  - id: TM-0123456789ab\n    title: \"bad \xff byte\"\n", 3, 12,
+       "not valid UTF-8"},
       {"threats: [\n", 0, 0, ""},  // a YAML syntax error: position from the reader
   };
   for (const auto& c : cases) {
