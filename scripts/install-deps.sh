@@ -14,6 +14,7 @@ packages=(
   libzip-dev
   libpsl-dev
   libgraphviz-dev
+  libexpat1-dev
   libmstch-dev
   time
 )

@@ -52,6 +52,27 @@ struct PolicyOptions {
 };
 void AddPolicyCommand(CLI::App& app, PolicyOptions& options);
 int RunPolicy(const PolicyOptions& options);
+struct ThreatModelOptions {
+  std::vector<std::string> paths;
+  std::string output;         // folder for every output; empty: print to stdout
+  std::string register_file;  // threat-model.yaml; see threat_command.cpp for the default
+  std::string format = "table";
+  std::vector<std::string> diff;  // OLD NEW
+  std::string nodered_settings;
+};
+void AddThreatModelCommand(CLI::App& app, ThreatModelOptions& options);
+int RunThreatModel(const ThreatModelOptions& options);
+
+struct ReviewOptions {
+  std::vector<std::string> paths;
+  std::string register_file;
+  std::string since;  // exports or register of the last review
+  std::string output;
+  int areas = 4;
+  std::string nodered_settings;
+};
+void AddReviewCommand(CLI::App& app, ReviewOptions& options);
+int RunReview(const ReviewOptions& options);
 
 // Writes `text` to `path`, or to standard output when `path` is empty.
 bool Emit(const std::string& text, const std::string& path);

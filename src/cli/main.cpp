@@ -29,6 +29,10 @@ int main(int argc, char** argv) {
   fw::cli::AddInventoryCommand(app, inventory);
   fw::cli::PolicyOptions policy;
   fw::cli::AddPolicyCommand(app, policy);
+  fw::cli::ThreatModelOptions threat_model;
+  fw::cli::AddThreatModelCommand(app, threat_model);
+  fw::cli::ReviewOptions review;
+  fw::cli::AddReviewCommand(app, review);
 
   try {
     app.parse(argc, argv);
@@ -44,5 +48,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("policy")) return fw::cli::RunPolicy(policy);
   if (app.got_subcommand("rules")) return fw::cli::RunRules(rules);
   if (app.got_subcommand("inventory")) return fw::cli::RunInventory(inventory);
+  if (app.got_subcommand("threat-model")) return fw::cli::RunThreatModel(threat_model);
+  if (app.got_subcommand("review")) return fw::cli::RunReview(review);
   return 2;
 }

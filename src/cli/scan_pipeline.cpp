@@ -75,6 +75,8 @@ std::vector<InputFile> ExpandPaths(const core::FileSystem& fs,
       std::filesystem::path root(p);
       for (auto& f : fs.ListFiles(p)) {
         if (!EndsWithJson(f)) continue;
+        // The threat register kept beside the exports is not an export.
+        if (std::filesystem::path(f).filename() == "threat-model.yaml") continue;
         std::string name = std::filesystem::path(f).lexically_relative(root).generic_string();
         files.push_back(InputFile{f, name.empty() ? f : name});
       }

@@ -1,3 +1,5 @@
+#include "report/report.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -5,13 +7,13 @@
 #include "analysis/check.h"
 #include "ingest/ingest.h"
 #include "policy/evaluate.h"
-#include "report/report.h"
 
 namespace {
 
 fw::report::ScanReport Sample() {
   fw::report::ScanReport r;
-  auto imported = fw::ingest::ImportFile(std::make_shared<fw::core::SourceFile>("exports/lead.json", R"({
+  auto imported =
+      fw::ingest::ImportFile(std::make_shared<fw::core::SourceFile>("exports/lead.json", R"({
   "id": "L1", "name": "Lead intake", "connections": {},
   "nodes": [{"id": "n1", "name": "Webhook", "type": "n8n-nodes-base.webhook", "parameters": {"path": "lead"}},
             {"id": "n2", "name": "Code", "type": "n8n-nodes-base.code", "parameters": {"jsCode": "1"}}]})"));
@@ -35,8 +37,8 @@ TEST(JsonReport, FollowsTheFindingContract) {
   EXPECT_EQ(j["errors"][0]["column"], 3);
   ASSERT_GE(j["findings"].size(), 2u);
   const auto& f = j["findings"][0];
-  for (const char* key : {"id", "rule", "category", "title", "severity", "score", "risk", "standards",
-                          "location", "message", "remediation", "evidence"}) {
+  for (const char* key : {"id", "rule", "category", "title", "severity", "score", "risk",
+                          "standards", "location", "message", "remediation", "evidence"}) {
     EXPECT_TRUE(f.contains(key)) << key;
   }
   EXPECT_EQ(f["rule"], "n8n.webhook.no-auth");  // highest severity first
