@@ -70,6 +70,15 @@ const analysis::RuleInfo kRules[] = {
      "The workflow can be started from outside (internet or third-party entry point by default) "
      "and its owner is missing or one of the policy's generic owners (admin, a team mailbox). "
      "Exposed entry points need someone accountable."},
+    // Reported by policy::ApplyWaivers (waivers.cpp), listed here so the
+    // rule reference and SARIF describe it like every other rule.
+    {"policy.waiver.expired", "asset-hygiene", "Waiver has expired", "LCNC-SEC-09", "CWE-1059",
+     5.0, 4.0,
+     "Fix the findings and remove the waiver, or renew it with a new expiry date and a fresh "
+     "approval.",
+     "A waiver accepts a risk until a date. After it, the findings it covered count again (in the "
+     "table and the exit code) and the waiver itself is reported, so accepted risks are "
+     "re-decided instead of silently becoming permanent."},
 };
 
 const analysis::RuleInfo& Rule(std::string_view id) {
