@@ -47,8 +47,7 @@ std::string ParametersPointer(const model::Node& node) {
       if (p.is_object() && p.size() > 0) {
         bool assembled = true;
         for (size_t i = 0; i < p.size() && assembled; ++i) {
-          assembled = n[p.key_at(i)].index() == p.value_at(i).index() &&
-                      n[p.key_at(i)].valid();
+          assembled = n[p.key_at(i)].index() == p.value_at(i).index() && n[p.key_at(i)].valid();
         }
         if (assembled) return node.source.pointer;
       }

@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 128 << 20);
 
   CLI::App app{"flowwarden: security review for no-code and low-code automations"};
-  app.set_version_flag("--version", std::string(fw::report::kToolName) + " " +
-                                        fw::report::kToolVersion);
+  app.set_version_flag("--version",
+                       std::string(fw::report::kToolName) + " " + fw::report::kToolVersion);
   app.require_subcommand(1);
 
   fw::cli::ScanOptions scan;

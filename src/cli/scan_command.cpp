@@ -21,9 +21,10 @@ void AddScanCommand(CLI::App& app, ScanOptions& options) {
   cmd->add_option("--format,-f", options.format, "Output format")
       ->check(CLI::IsMember({"table", "json", "sarif", "junit", "markdown", "html"}))
       ->capture_default_str();
-  cmd->add_option("--fail-on", options.fail_on,
-                  "Exit 1 when a finding is at or above this severity (or 'never'); without it, the "
-                  "policy's risk.fail_on applies")
+  cmd->add_option(
+         "--fail-on", options.fail_on,
+         "Exit 1 when a finding is at or above this severity (or 'never'); without it, the "
+         "policy's risk.fail_on applies")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", options.output, "Write the report to FILE instead of stdout");
@@ -67,9 +68,9 @@ bool Emit(const std::string& text, const std::string& path) {
 
 namespace {
 
-// Reads the policy library's waivers and every --waivers file and applies them to the scan's findings. A
-// waiver with an error is reported in the scan's errors and left out; the
-// others still apply. Returns false only for a --today that is not a date.
+// Reads the policy library's waivers and every --waivers file and applies them to the scan's
+// findings. A waiver with an error is reported in the scan's errors and left out; the others still
+// apply. Returns false only for a --today that is not a date.
 bool ApplyWaiverFiles(const ScanOptions& options, const policy::CompiledPolicy* compiled,
                       report::ScanReport& result) {
   std::string today = options.today;
@@ -117,7 +118,8 @@ bool LoadOwners(const std::string& path, std::vector<OwnerRule>& rules) {
     return false;
   }
   OwnersFile parsed = ParseOwners(text.value(), path);
-  for (const auto& e : parsed.errors) std::fprintf(stderr, "flowwarden: %s\n", e.ToString().c_str());
+  for (const auto& e : parsed.errors)
+    std::fprintf(stderr, "flowwarden: %s\n", e.ToString().c_str());
   rules = std::move(parsed.rules);
   return parsed.errors.empty();
 }
@@ -142,8 +144,8 @@ int RunScan(const ScanOptions& options) {
   ScanExtras extras;
   extras.policy = compiled.get();
   extras.owners = options.owners.empty() ? nullptr : &owners;
-  report::ScanReport result = Scan(core::LocalFileSystem(), options.paths,
-                                   Companions{options.nodered_settings}, extras);
+  report::ScanReport result =
+      Scan(core::LocalFileSystem(), options.paths, Companions{options.nodered_settings}, extras);
   const bool has_waivers =
       !options.waivers.empty() || (compiled != nullptr && !compiled->waiver_sections.empty());
   if (has_waivers && !ApplyWaiverFiles(options, compiled.get(), result)) return 2;

@@ -67,14 +67,16 @@ bool ParseUrl(std::string_view text, UrlParts* out) {
     authority_end = next == std::string_view::npos ? std::string_view::npos : after + next;
   }
   std::string_view authority = rest.substr(0, authority_end);
-  out->path_and_query =
-      authority_end == std::string_view::npos ? std::string() : std::string(rest.substr(authority_end));
+  out->path_and_query = authority_end == std::string_view::npos
+                            ? std::string()
+                            : std::string(rest.substr(authority_end));
   // The last '@' outside an expression separates user information.
   size_t at = std::string_view::npos;
   for (size_t i = 0, depth = 0; i < authority.size(); ++i) {
     if (authority[i] == '{') ++depth;
     if (authority[i] == '}' && depth > 0) --depth;
-    if (authority[i] == '@' && depth == 0 && (i + 1 >= authority.size() || authority[i + 1] != '{')) {
+    if (authority[i] == '@' && depth == 0 &&
+        (i + 1 >= authority.size() || authority[i + 1] != '{')) {
       at = i;
     }
   }
@@ -131,9 +133,9 @@ std::vector<std::string_view> FindUrls(std::string_view text) {
         end += 2;
         continue;
       }
-      if (depth == 0 && (std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == '\'' ||
-                         c == '`' || c == '<' || c == '>' || c == ')' || c == ']' || c == ',' ||
-                         c == '\\')) {
+      if (depth == 0 &&
+          (std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == '\'' || c == '`' ||
+           c == '<' || c == '>' || c == ')' || c == ']' || c == ',' || c == '\\')) {
         break;
       }
       ++end;

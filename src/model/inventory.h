@@ -94,7 +94,7 @@ struct ExternalHost {
 
 struct WorkflowSettings {
   bool present = false;
-  std::string caller_policy;                // n8n: any, none, workflowsFromAList, workflowsFromSameOwner
+  std::string caller_policy;  // n8n: any, none, workflowsFromAList, workflowsFromSameOwner
   std::string save_data_error_execution;    // n8n: all, none (empty: instance default)
   std::string save_data_success_execution;  // n8n: all, none
   std::string save_manual_executions;
@@ -143,14 +143,14 @@ struct Workflow {
 // where they are written.
 struct ConfigValues {
   Platform platform = Platform::kN8n;
-  std::string what;           // "Logic Apps Standard connections.json", "env of tab 'Orders'"
-  std::string workflow_id;    // when the values belong to one workflow
+  std::string what;         // "Logic Apps Standard connections.json", "env of tab 'Orders'"
+  std::string workflow_id;  // when the values belong to one workflow
   std::string workflow_name;
   // Members are parameters keyed by name whose value sits under "value" or
   // "defaultValue" (ARM and Logic Apps parameters): the name is the key
   // the secret engine sees, not "value".
   bool named_parameters = false;
-  SourceRef source;  // the subtree to scan
+  SourceRef source;                                // the subtree to scan
   std::shared_ptr<const core::Document> document;  // keeps `source` alive
 };
 

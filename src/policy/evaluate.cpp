@@ -72,8 +72,8 @@ const analysis::RuleInfo kRules[] = {
      "Exposed entry points need someone accountable."},
     // Reported by policy::ApplyWaivers (waivers.cpp), listed here so the
     // rule reference and SARIF describe it like every other rule.
-    {"policy.waiver.expired", "asset-hygiene", "Waiver has expired", "LCNC-SEC-09", "CWE-1059",
-     5.0, 4.0,
+    {"policy.waiver.expired", "asset-hygiene", "Waiver has expired", "LCNC-SEC-09", "CWE-1059", 5.0,
+     4.0,
      "Fix the findings and remove the waiver, or renew it with a new expiry date and a fresh "
      "approval.",
      "A waiver accepts a risk until a date. After it, the findings it covered count again (in the "

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "core/url.h"
+
+#include <gtest/gtest.h>
 
 using fw::core::ClassifyHost;
 using fw::core::HostScope;

@@ -117,7 +117,8 @@ TEST(PolicyCli, ScanWithPolicyReportsAndUsesItsFailOn) {
                             "components:\n  - block: [n8n-nodes-base.executeCommand]\n"
                             "risk:\n  fail_on: never\n  fail_on_score: 5.0\n");
   EXPECT_EQ(Exec("scan --policy " + by_score.string() + " " + flow.string()).code, 1);
-  EXPECT_EQ(Exec("scan --fail-on never --policy " + by_score.string() + " " + flow.string()).code, 0);
+  EXPECT_EQ(Exec("scan --fail-on never --policy " + by_score.string() + " " + flow.string()).code,
+            0);
   // Without a policy: no policy findings.
   auto plain = Exec("scan --format json --fail-on never " + flow.string());
   EXPECT_EQ(plain.out.find("policy."), std::string::npos);

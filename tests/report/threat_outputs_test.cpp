@@ -28,7 +28,8 @@ fs::path Golden() { return fs::path(FW_SOURCE_DIR) / "tests" / "report" / "golde
 std::vector<fs::path> Cases() {
   std::vector<fs::path> out;
   for (const auto& platform : fs::directory_iterator(Examples())) {
-    if (!platform.is_directory() || platform.path().filename() == "policy") continue;  // not exports
+    if (!platform.is_directory() || platform.path().filename() == "policy")
+      continue;  // not exports
     for (const auto& e : fs::directory_iterator(platform.path())) out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());

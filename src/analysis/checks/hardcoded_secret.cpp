@@ -4,8 +4,8 @@
 // node notes and sticky notes goes through the secret engine
 // (detect/secret_scanner.h) with its key as context, walked by
 // detect::ForEachSecretSite: the value of a name/value pair ({"name":
-// "Authorization", "value": "Bearer ..."}) gets the name as its key. One check table entry per family of credential
-// (secret.cloud-credential, secret.api-token, ...); the detector that matched
+// "Authorization", "value": "Bearer ..."}) gets the name as its key. One check table entry per
+// family of credential (secret.cloud-credential, secret.api-token, ...); the detector that matched
 // goes into the message and the "detector" risk factor.
 //
 // The five family checks share one scan per workflow (a per-thread memo),
@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "analysis/checks/checks.h"
-#include "analysis/walk.h"
 #include "analysis/checks/n8n_util.h"
+#include "analysis/walk.h"
 #include "core/text.h"
 #include "detect/secret_scanner.h"
 #include "detect/secret_walk.h"
@@ -33,18 +33,18 @@ using detect::SecretFamily;
 struct SecretHit {
   uint32_t node = 0;
   model::SourceRef where;
-  std::string key;            // the value's key: JSON key, header or parameter name
-  std::string place;          // "header 'Authorization'", "code", "node notes"
-  std::string prefix;         // an auth scheme written before the secret: "Bearer "
-  std::string redacted;       // core::Redact of the secret
+  std::string key;       // the value's key: JSON key, header or parameter name
+  std::string place;     // "header 'Authorization'", "code", "node notes"
+  std::string prefix;    // an auth scheme written before the secret: "Bearer "
+  std::string redacted;  // core::Redact of the secret
   const detect::SecretRuleSpec* rule = nullptr;
 };
 
 // Keys whose string is program text.
 bool IsCodeKey(std::string_view key) {
   static constexpr std::string_view kCode[] = {
-      "jsCode", "pythonCode", "functionCode", "code", "func", "script", "source",
-      "initialize", "finalize", "javascript", "python", "inlineCode"};
+      "jsCode", "pythonCode", "functionCode", "code",       "func",   "script",
+      "source", "initialize", "finalize",     "javascript", "python", "inlineCode"};
   for (auto k : kCode) {
     if (key == k) return true;
   }

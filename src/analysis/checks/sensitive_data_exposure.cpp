@@ -7,9 +7,9 @@
 #include <map>
 
 #include "analysis/checks/checks.h"
-#include "analysis/walk.h"
 #include "analysis/checks/n8n_util.h"
 #include "analysis/checks/sensitive_data_flow.h"
+#include "analysis/walk.h"
 
 namespace fw::analysis::checks {
 

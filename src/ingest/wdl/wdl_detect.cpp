@@ -57,7 +57,8 @@ std::string_view WdlCompanionKind(const ValueRef& root, std::string_view file_na
   if (root["schema"].is_string() && root["details"].is_object() && root["resources"].is_object()) {
     return "Power Automate export package manifest";
   }
-  if (root["Values"].is_object() && (root["IsEncrypted"].valid() || EndsWithI(base, "local.settings.json"))) {
+  if (root["Values"].is_object() &&
+      (root["IsEncrypted"].valid() || EndsWithI(base, "local.settings.json"))) {
     return "Azure Functions local.settings.json";
   }
   if (core::IContains(root["$schema"].str(), "deploymentParameters.json")) {
