@@ -2,6 +2,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "report/json_writer.h"
 #include "report/report.h"
 
 namespace fw::report {
@@ -11,10 +12,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 double Round1(double v) { return std::round(v * 10.0) / 10.0; }
-
-Json DiagnosticJson(const core::Diagnostic& d) {
-  return Json{{"file", d.file}, {"line", d.line}, {"column", d.column}, {"message", d.message}};
-}
 
 }  // namespace
 
@@ -35,69 +32,140 @@ void SortFindings(std::vector<model::Finding>& findings) {
 }
 
 std::string RenderJson(const ScanReport& report) {
-  Json out;
-  out["tool"] = Json{{"name", kToolName}, {"version", kToolVersion}};
-  out["scanned"] = Json{{"files", report.summary.files},
-                        {"workflows", report.summary.workflows},
-                        {"nodes", report.summary.nodes},
-                        {"errors", report.summary.errors.size()}};
-  Json errors = Json::array();
-  for (const auto& e : report.summary.errors) errors.push_back(DiagnosticJson(e));
-  out["errors"] = std::move(errors);
-  Json warnings = Json::array();
-  for (const auto& w : report.summary.warnings) warnings.push_back(DiagnosticJson(w));
-  out["warnings"] = std::move(warnings);
-  Json findings = Json::array();
+  // Streamed: an estate's report has thousands of findings and tens of
+  // thousands of warnings; a document tree of them costs more than the scan.
+  JsonWriter w(4096 + report.findings.size() * 2048 + report.summary.warnings.size() * 160);
+  w.BeginObject();
+  w.Key("tool");
+  w.BeginObject();
+  w.Member("name", kToolName);
+  w.Member("version", kToolVersion);
+  w.EndObject();
+  w.Key("scanned");
+  w.BeginObject();
+  w.Key("files");
+  w.Uint(report.summary.files);
+  w.Key("workflows");
+  w.Uint(report.summary.workflows);
+  w.Key("nodes");
+  w.Uint(report.summary.nodes);
+  w.Key("errors");
+  w.Uint(report.summary.errors.size());
+  w.EndObject();
+  auto diagnostics = [&w](std::string_view key, const core::Diagnostics& list) {
+    w.Key(key);
+    w.BeginArray();
+    for (const auto& d : list) {
+      w.BeginObject();
+      w.Member("file", d.file);
+      w.Key("line");
+      w.Uint(d.line);
+      w.Key("column");
+      w.Uint(d.column);
+      w.Member("message", d.message);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  diagnostics("errors", report.summary.errors);
+  diagnostics("warnings", report.summary.warnings);
+  w.Key("findings");
+  w.BeginArray();
+  std::vector<std::pair<std::string_view, std::string_view>> factors;
   for (const auto& f : report.findings) {
-    Json factors = Json::object();
-    for (const auto& [k, v] : f.factors) factors[k] = v;
+    w.BeginObject();
+    w.Member("id", f.id);
+    w.Member("rule", f.rule);
+    w.Member("category", f.category);
+    w.Member("title", f.title);
+    w.Member("severity", model::SeverityName(f.severity));
+    w.Key("score");
+    w.Double(Round1(f.score));
+    w.Key("risk");
+    w.BeginObject();
+    w.Key("likelihood");
+    w.Double(Round1(f.likelihood));
+    w.Key("impact");
+    w.Double(Round1(f.impact));
+    // A factor named twice keeps its first place and its last value.
+    factors.clear();
+    for (const auto& [k, v] : f.factors) {
+      auto it = std::find_if(factors.begin(), factors.end(),
+                             [&k = k](const auto& e) { return e.first == k; });
+      if (it == factors.end()) {
+        factors.emplace_back(k, v);
+      } else {
+        it->second = v;
+      }
+    }
+    w.Key("factors");
+    w.BeginObject();
+    for (const auto& [k, v] : factors) w.Member(k, v);
+    w.EndObject();
+    if (!f.contributions.empty()) {
+      w.Key("contributions");
+      w.BeginArray();
+      for (const auto& c : f.contributions) {
+        w.BeginObject();
+        w.Member("factor", c.factor);
+        w.Member("side", c.impact ? "impact" : "likelihood");
+        w.Key("rating");
+        w.Double(Round1(c.rating));
+        w.Key("points");
+        w.Double(std::round(c.points * 100.0) / 100.0);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+    w.Key("standards");
+    w.BeginArray();
+    for (const auto& s : f.standards) w.String(s);
+    w.EndArray();
     const auto& l = f.location;
-    Json workflow{{"id", l.workflow_id}, {"name", l.workflow_name}};
-    Json location{
-        {"file", l.file}, {"platform", model::PlatformName(l.platform)}, {"workflow", workflow}};
+    w.Key("location");
+    w.BeginObject();
+    w.Member("file", l.file);
+    w.Member("platform", model::PlatformName(l.platform));
+    w.Key("workflow");
+    w.BeginObject();
+    w.Member("id", l.workflow_id);
+    w.Member("name", l.workflow_name);
+    w.EndObject();
     if (!l.node_name.empty() || !l.node_id.empty()) {
-      location["node"] = Json{{"id", l.node_id}, {"name", l.node_name}, {"type", l.node_type}};
+      w.Key("node");
+      w.BeginObject();
+      w.Member("id", l.node_id);
+      w.Member("name", l.node_name);
+      w.Member("type", l.node_type);
+      w.EndObject();
     }
-    location["pointer"] = l.pointer;
-    location["line"] = l.line;
-    location["column"] = l.column;
-    Json contributions = Json::array();
-    for (const auto& c : f.contributions) {
-      contributions.push_back(Json{{"factor", c.factor},
-                                   {"side", c.impact ? "impact" : "likelihood"},
-                                   {"rating", Round1(c.rating)},
-                                   {"points", std::round(c.points * 100.0) / 100.0}});
-    }
-    Json risk{
-        {"likelihood", Round1(f.likelihood)}, {"impact", Round1(f.impact)}, {"factors", factors}};
-    if (!contributions.empty()) risk["contributions"] = std::move(contributions);
-    Json finding{
-        {"id", f.id},
-        {"rule", f.rule},
-        {"category", f.category},
-        {"title", f.title},
-        {"severity", model::SeverityName(f.severity)},
-        {"score", Round1(f.score)},
-        {"risk", std::move(risk)},
-        {"standards", f.standards},
-        {"location", location},
-        {"message", f.message},
-        {"remediation", f.remediation},
-        {"evidence", f.evidence},
-    };
-    if (!f.business_impact.empty()) finding["business_impact"] = f.business_impact;
+    w.Member("pointer", l.pointer);
+    w.Key("line");
+    w.Uint(l.line);
+    w.Key("column");
+    w.Uint(l.column);
+    w.EndObject();
+    w.Member("message", f.message);
+    w.Member("remediation", f.remediation);
+    w.Member("evidence", f.evidence);
+    if (!f.business_impact.empty()) w.Member("business_impact", f.business_impact);
     if (f.suppression) {
       const auto& s = *f.suppression;
-      finding["suppressed"] = Json{{"justification", s.justification},
-                                   {"approver", s.approver},
-                                   {"expires", s.expires},
-                                   {"waiver", s.waiver},
-                                   {"source", s.source}};
+      w.Key("suppressed");
+      w.BeginObject();
+      w.Member("justification", s.justification);
+      w.Member("approver", s.approver);
+      w.Member("expires", s.expires);
+      w.Member("waiver", s.waiver);
+      w.Member("source", s.source);
+      w.EndObject();
     }
-    findings.push_back(std::move(finding));
+    w.EndObject();
   }
-  out["findings"] = std::move(findings);
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
 }
 
 std::string RenderRulesJson() {
