@@ -169,6 +169,22 @@ void JsonWriter::Double(double value) {
   if (text.find_first_of(".eE") == std::string_view::npos) out_ += ".0";
 }
 
+void JsonWriter::Rendered(std::string_view json) {
+  BeforeValue();
+  const size_t indent = levels_.size() * 2;
+  size_t start = 0;
+  while (start <= json.size()) {
+    size_t nl = json.find('\n', start);
+    if (nl == std::string_view::npos) {
+      out_.append(json.substr(start));
+      break;
+    }
+    out_.append(json.substr(start, nl + 1 - start));
+    out_.append(indent, ' ');
+    start = nl + 1;
+  }
+}
+
 void JsonWriter::Bool(bool value) {
   BeforeValue();
   out_ += value ? "true" : "false";

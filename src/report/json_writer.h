@@ -40,6 +40,10 @@ class JsonWriter {
   void Bool(bool value);
   void Null();
 
+  // A value already rendered as pretty JSON at indentation 0 (e.g. a small
+  // nlohmann tree's dump(2)); its lines are indented to where it goes.
+  void Rendered(std::string_view json);
+
   // Convenience: Key() then the value.
   void Member(std::string_view key, std::string_view value) {
     Key(key);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/check.h"
+#include "report/json_writer.h"
 #include "report/output_util.h"
 #include "report/report.h"
 
@@ -237,9 +238,6 @@ std::string RenderSarif(const ScanReport& report, const SarifOptions& options) {
     rules.push_back(RuleJson(internal::DescribeRule(f)));
   }
 
-  Json results = Json::array();
-  for (const auto& f : report.findings) results.push_back(ResultJson(f, index[f.rule], options));
-
   Json notifications = Json::array();
   for (const auto& e : report.summary.errors) {
     notifications.push_back(Notification(e, "error", options));
@@ -252,23 +250,58 @@ std::string RenderSarif(const ScanReport& report, const SarifOptions& options) {
   Json invocation{{"executionSuccessful", report.summary.files > 0}};
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
 
-  Json driver{{"name", kToolName},
-              {"version", kToolVersion},
-              {"semanticVersion", kToolVersion},
-              {"informationUri", kProjectUri},
-              {"rules", std::move(rules)}};
-  Json run{{"tool", Json{{"driver", std::move(driver)}}},
-           {"originalUriBaseIds",
-            Json{{kSrcRoot, Json{{"description", Json{{"text", "The folder the scan ran in"}}}}}}},
-           {"invocations", Json::array({invocation})},
-           {"results", std::move(results)},
-           {"columnKind", "unicodeCodePoints"},
-           {"properties", Json{{"scanned", Json{{"files", report.summary.files},
-                                                {"workflows", report.summary.workflows},
-                                                {"nodes", report.summary.nodes},
-                                                {"errors", report.summary.errors.size()}}}}}};
-  Json out{{"$schema", kSchemaUri}, {"version", "2.1.0"}, {"runs", Json::array({run})}};
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  // The document is streamed; each result is a small tree rendered on its
+  // own, so an estate's thousands of results never form one large tree.
+  auto dump = [](const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace); };
+  JsonWriter w(8192 + report.findings.size() * 3072);
+  w.BeginObject();
+  w.Member("$schema", kSchemaUri);
+  w.Member("version", "2.1.0");
+  w.Key("runs");
+  w.BeginArray();
+  w.BeginObject();
+  w.Key("tool");
+  w.BeginObject();
+  w.Key("driver");
+  w.BeginObject();
+  w.Member("name", kToolName);
+  w.Member("version", kToolVersion);
+  w.Member("semanticVersion", kToolVersion);
+  w.Member("informationUri", kProjectUri);
+  w.Key("rules");
+  w.Rendered(dump(rules));
+  w.EndObject();
+  w.EndObject();
+  w.Key("originalUriBaseIds");
+  w.Rendered(
+      dump(Json{{kSrcRoot, Json{{"description", Json{{"text", "The folder the scan ran in"}}}}}}));
+  w.Key("invocations");
+  w.BeginArray();
+  w.Rendered(dump(invocation));
+  w.EndArray();
+  w.Key("results");
+  w.BeginArray();
+  for (const auto& f : report.findings) w.Rendered(dump(ResultJson(f, index[f.rule], options)));
+  w.EndArray();
+  w.Member("columnKind", "unicodeCodePoints");
+  w.Key("properties");
+  w.BeginObject();
+  w.Key("scanned");
+  w.BeginObject();
+  w.Key("files");
+  w.Uint(report.summary.files);
+  w.Key("workflows");
+  w.Uint(report.summary.workflows);
+  w.Key("nodes");
+  w.Uint(report.summary.nodes);
+  w.Key("errors");
+  w.Uint(report.summary.errors.size());
+  w.EndObject();
+  w.EndObject();
+  w.EndObject();
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
 }
 
 }  // namespace fw::report

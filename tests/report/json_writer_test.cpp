@@ -66,3 +66,20 @@ TEST(JsonWriter, NonFiniteNumbersBecomeNull) {
   EXPECT_TRUE(j[0].is_null());
   EXPECT_TRUE(j[1].is_null());
 }
+
+TEST(JsonWriter, RenderedValuesAreIndentedWhereTheyGo) {
+  nlohmann::ordered_json part = {{"a", 1}, {"b", {1, 2}}};
+  nlohmann::ordered_json whole = {{"x", {{"list", {part, part}}}}};
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("x");
+  w.BeginObject();
+  w.Key("list");
+  w.BeginArray();
+  w.Rendered(part.dump(2));
+  w.Rendered(part.dump(2));
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+  EXPECT_EQ(w.Take(), whole.dump(2) + "\n");
+}
