@@ -154,7 +154,7 @@ std::string SummaryTable(const threat::ThreatModel& model, const threat::Registe
       out += Pad(std::string(model::SeverityName(t.severity)), 9) + Pad(score, 6) + Pad(t.id, 16) +
              Pad(tt::CleanUtf8(t.title), 47) + " " +
              Pad(tt::CleanUtf8(index.WorkflowName(t.workflow)), 23) + " " +
-             std::string(tt::Decision(e ? e->decision : threat::Decision::kOpen)) + "\n";
+             std::string(threat::DecisionName(e ? e->decision : threat::Decision::kOpen)) + "\n";
     }
     out += "\n";
   }

@@ -117,7 +117,7 @@ std::vector<Outflow> DataLeavingTheCompany(const threat::ThreatModel& model,
 std::string DecisionLine(const threat::RegisterEntry* e) {
   if (e == nullptr || e->decision == threat::Decision::kOpen)
     return "open (no decision recorded yet)";
-  std::string text(tt::Decision(e->decision));
+  std::string text(threat::DecisionName(e->decision));
   if (!e->reviewer.empty()) text += " by " + e->reviewer;
   if (!e->date.empty()) text += " on " + e->date;
   if (!e->justification.empty()) text += ": " + e->justification;
@@ -203,7 +203,7 @@ std::string RenderThreatMarkdown(const threat::ThreatModel& model,
       out += "#### " + MarkdownInline(t.title) + " (" + t.id + ")\n\n";
       out += MarkdownInline(t.scenario) + "\n\n";
       out += "- **Workflow:** " + MarkdownInline(index.WorkflowName(t.workflow)) + "\n";
-      out += "- **STRIDE:** " + std::string(tt::Stride(t.category)) + "\n";
+      out += "- **STRIDE:** " + std::string(threat::StrideName(t.category)) + "\n";
       out += "- **Score:** " + Score(t.score) + " (likelihood " + Score(t.likelihood) +
              ", impact " + Score(t.impact) + ")\n";
       if (!t.factors.empty()) {
@@ -362,7 +362,7 @@ std::string RenderThreatHtml(const threat::ThreatModel& model, const threat::Reg
            " <span class=\"muted\">(" + Html(t.id) + ")</span></h3>\n";
     out += "<p>" + Html(t.scenario) + "</p>\n<dl>\n";
     out += "<dt>Workflow</dt><dd>" + Html(index.WorkflowName(t.workflow)) + "</dd>\n";
-    out += "<dt>STRIDE</dt><dd>" + Html(tt::Stride(t.category)) + "</dd>\n";
+    out += "<dt>STRIDE</dt><dd>" + Html(threat::StrideName(t.category)) + "</dd>\n";
     out += "<dt>Score</dt><dd>" + Score(t.score) + " (likelihood " + Score(t.likelihood) +
            ", impact " + Score(t.impact) + ")</dd>\n";
     if (!t.factors.empty()) {

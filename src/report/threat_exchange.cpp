@@ -54,7 +54,7 @@ std::string TdStatus(threat::Decision d) {
 
 std::string DecisionText(const threat::RegisterEntry* entry) {
   if (entry == nullptr || entry->decision == threat::Decision::kOpen) return "";
-  std::string text = "Decision: " + std::string(tt::Decision(entry->decision));
+  std::string text = "Decision: " + std::string(threat::DecisionName(entry->decision));
   if (!entry->reviewer.empty()) text += " by " + entry->reviewer;
   if (!entry->date.empty()) text += " on " + entry->date;
   if (!entry->justification.empty()) text += ": " + entry->justification;
@@ -89,7 +89,7 @@ Json TdThreat(const threat::Threat& t, const threat::Register& reg, int number) 
   j["title"] = tt::CleanUtf8(t.title);
   j["status"] = TdStatus(d);
   j["severity"] = TdSeverity(t.severity);
-  j["type"] = std::string(tt::Stride(t.category));
+  j["type"] = std::string(threat::StrideName(t.category));
   j["description"] = tt::CleanUtf8(description);
   j["mitigation"] = MitigationText(t, entry);
   j["modelType"] = "STRIDE";
@@ -154,7 +154,7 @@ Json TdDiagram(const threat::DataFlowDiagram& d, int id,
       box["id"] = tt::StableUuid(d.key + "|boundary|" + boundary->id);
       box["data"] = {{"type", "tm.BoundaryBox"},
                      {"name", tt::CleanUtf8(boundary->name)},
-                     {"description", std::string(tt::BoundaryKind(boundary->kind))},
+                     {"description", std::string(threat::BoundaryKindName(boundary->kind))},
                      {"isTrustBoundary", true},
                      {"hasOpenThreats", false}};
       cells.push_back(std::move(box));
@@ -192,7 +192,7 @@ Json TdDiagram(const threat::DataFlowDiagram& d, int id,
       Json data;
       data["type"] = type;
       data["name"] = name;
-      std::string description = std::string(tt::ElementKind(e->kind)) + " " + e->id;
+      std::string description = std::string(threat::ElementKindName(e->kind)) + " " + e->id;
       if (!e->node_type.empty()) description += " (" + e->node_type + ")";
       data["description"] = tt::CleanUtf8(description);
       data["outOfScope"] = false;
@@ -457,7 +457,7 @@ std::string RenderOtm(const threat::ThreatModel& model, const threat::Register& 
       if (!zone_ids.insert(b.id).second) continue;
       zones.push_back({{"id", tt::CleanUtf8(b.id)},
                        {"name", tt::CleanUtf8(b.name)},
-                       {"type", std::string(tt::BoundaryKind(b.kind))},
+                       {"type", std::string(threat::BoundaryKindName(b.kind))},
                        {"risk", {{"trustRating", TrustRating(b.kind)}}}});
     }
   }
@@ -475,7 +475,7 @@ std::string RenderOtm(const threat::ThreatModel& model, const threat::Register& 
       Json c;
       c["id"] = tt::CleanUtf8(e.id);
       c["name"] = tt::CleanUtf8(e.name);
-      c["type"] = std::string(tt::ElementKind(e.kind));
+      c["type"] = std::string(threat::ElementKindName(e.kind));
       if (!e.node_type.empty()) c["description"] = tt::CleanUtf8(e.node_type);
       c["parent"] = {{"trustZone", tt::CleanUtf8(zone)}};
       c["threats"] = instances(e.id);
@@ -534,7 +534,7 @@ std::string RenderOtm(const threat::ThreatModel& model, const threat::Register& 
     j["id"] = t.id;
     j["name"] = tt::CleanUtf8(t.title);
     j["description"] = tt::CleanUtf8(t.scenario);
-    j["categories"] = Json::array({std::string(tt::Stride(t.category))});
+    j["categories"] = Json::array({std::string(threat::StrideName(t.category))});
     j["risk"] = {
         {"likelihood", Round1(t.likelihood)},
         {"likelihoodComment", "0-10 scale"},
@@ -543,10 +543,10 @@ std::string RenderOtm(const threat::ThreatModel& model, const threat::Register& 
                               ", score " + ScoreText(t.score)}};
     Json tags = Json::array({t.rule, "workflow:" + tt::CleanUtf8(t.workflow)});
     j["tags"] = std::move(tags);
-    Json attrs = {
-        {"target", tt::CleanUtf8(t.target)},
-        {"score", Round1(t.score)},
-        {"decision", std::string(tt::Decision(entry ? entry->decision : threat::Decision::kOpen))}};
+    Json attrs = {{"target", tt::CleanUtf8(t.target)},
+                  {"score", Round1(t.score)},
+                  {"decision", std::string(threat::DecisionName(entry ? entry->decision
+                                                                      : threat::Decision::kOpen))}};
     if (!t.findings.empty()) attrs["findings"] = t.findings;
     j["attributes"] = std::move(attrs);
     threats.push_back(std::move(j));

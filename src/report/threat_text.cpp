@@ -6,68 +6,6 @@
 
 namespace fw::report::threat_text {
 
-std::string_view BoundaryKind(threat::BoundaryKind k) {
-  switch (k) {
-    case threat::BoundaryKind::kInternet:
-      return "internet";
-    case threat::BoundaryKind::kPlatformRuntime:
-      return "platform-runtime";
-    case threat::BoundaryKind::kExternalOrganisation:
-      return "external-organisation";
-    case threat::BoundaryKind::kInternalDataStores:
-      return "internal-data-stores";
-    case threat::BoundaryKind::kInternalNetwork:
-      return "internal-network";
-  }
-  return "unknown";
-}
-
-std::string_view ElementKind(threat::ElementKind k) {
-  switch (k) {
-    case threat::ElementKind::kExternalEntity:
-      return "external-entity";
-    case threat::ElementKind::kProcess:
-      return "process";
-    case threat::ElementKind::kDataStore:
-      return "data-store";
-  }
-  return "unknown";
-}
-
-std::string_view Stride(threat::Stride s) {
-  switch (s) {
-    case threat::Stride::kSpoofing:
-      return "Spoofing";
-    case threat::Stride::kTampering:
-      return "Tampering";
-    case threat::Stride::kRepudiation:
-      return "Repudiation";
-    case threat::Stride::kInformationDisclosure:
-      return "Information disclosure";
-    case threat::Stride::kDenialOfService:
-      return "Denial of service";
-    case threat::Stride::kElevationOfPrivilege:
-      return "Elevation of privilege";
-  }
-  return "Unknown";
-}
-
-std::string_view Decision(threat::Decision d) {
-  switch (d) {
-    case threat::Decision::kOpen:
-      return "open";
-    case threat::Decision::kMitigated:
-      return "mitigated";
-    case threat::Decision::kAccepted:
-      return "accepted";
-    case threat::Decision::kTransferred:
-      return "transferred";
-    case threat::Decision::kFalsePositive:
-      return "false-positive";
-  }
-  return "open";
-}
-
 std::string_view Property(const threat::Element& e, std::string_view key) {
   for (const auto& [k, v] : e.properties) {
     if (k == key) return v;

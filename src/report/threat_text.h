@@ -14,12 +14,8 @@
 
 namespace fw::report::threat_text {
 
-// Local copies of the enum names so the renderers do not depend on the
-// analysis library being linked (the strings are part of the exchange formats).
-std::string_view BoundaryKind(threat::BoundaryKind k);
-std::string_view ElementKind(threat::ElementKind k);
-std::string_view Stride(threat::Stride s);
-std::string_view Decision(threat::Decision d);
+// Enum names come from the threat model itself (threat::StrideName, ...,
+// library fw_threat_model, which needs no analysis).
 std::string_view Property(const threat::Element& e, std::string_view key);
 
 // Valid UTF-8 with control characters (except '\n' and '\t') dropped and

@@ -1,5 +1,4 @@
 // Names of the threat model's enums and small accessors.
-#include "threat/threat.h"
 #include "threat/threat_model.h"
 
 namespace fw::threat {
